@@ -18,6 +18,7 @@ LU_DEBIAN_SOURCE_VERSION=6.12.117-1~deb12u1
 
 # Everything generated lives below LU_BUILD (git-ignored).
 LU_BUILD=${LU_BUILD:-$LU_ROOT/build}
+LU_BUILD=$(realpath -m "$LU_BUILD")
 LU_TREE=${LU_TREE:-$LU_BUILD/linux}
 LU_BASE_TAG=lu-base
 LU_BRANCH=sched-liveupdate
@@ -64,12 +65,14 @@ lu_obj() { echo "$LU_BUILD/obj-$1"; }
 lu_make() {
 	local lane=$1
 	shift
-	make -C "$LU_TREE" O="$(lu_obj "$lane")" ARCH=x86_64 \
+	# Paths below LU_BUILD are hashed relative to the build directory,
+	# so that trees laid out alike (check-bisect's) share the cache.
+	CCACHE_BASEDIR=$LU_BUILD make -C "$LU_TREE" O="$(lu_obj "$lane")" ARCH=x86_64 \
 		CC="ccache gcc" HOSTCC="ccache gcc" -j"$(lu_jobs)" "$@"
 }
 
 lu_require_tree() {
-	[ -d "$LU_TREE/.git" ] || lu_die "no kernel tree at $LU_TREE: run scripts/prepare-tree"
+	[ -e "$LU_TREE/.git" ] || lu_die "no kernel tree at $LU_TREE: run scripts/prepare-tree"
 }
 
 # The series' patch files, cover letter excluded, in order.
