@@ -97,3 +97,11 @@ lu_series_hash() {
 # exported to patches/), so that prepare-tree can tell a tree with
 # unexported work from a patches/ that moved on.
 lu_synced_file() { echo "$LU_TREE/.git/lu-synced-series"; }
+
+# lu_am TREE: apply patches/ with git am on TREE's checked-out commit.
+# The cover letter has no diff and is dropped.
+lu_am() {
+	git -C "$1" -c user.name="${GIT_COMMITTER_NAME:-sched-lu}" \
+		-c user.email="${GIT_COMMITTER_EMAIL:-sched-lu@localhost}" \
+		am -q --empty=drop "$LU_ROOT"/patches/*.patch
+}
