@@ -75,10 +75,14 @@ lu_require_tree() {
 	[ -e "$LU_TREE/.git" ] || lu_die "no kernel tree at $LU_TREE: run scripts/prepare-tree"
 }
 
+# lu_patch_files DIR: the numbered patch files in DIR, in order.
+lu_patch_files() {
+	find "$1" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' | sort
+}
+
 # The series' patch files, cover letter excluded, in order.
 lu_series_patches() {
-	find "$LU_ROOT/patches" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' \
-		! -name '0000-cover-letter.patch' | sort
+	lu_patch_files "$LU_ROOT/patches" | grep -v '/0000-cover-letter\.patch$' || true
 }
 
 # The directories holding C files the series adds or changes, with a
@@ -88,9 +92,9 @@ lu_touched_dirs() {
 		xargs -r -n1 dirname | sort -u | sed 's|$|/|'
 }
 
-# lu_series_hash DIR: one hash over the series files in DIR.
+# lu_series_hash DIR: one hash over the patch files in DIR.
 lu_series_hash() {
-	find "$1" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' | sort | xargs -r cat | sha256sum | cut -d' ' -f1
+	lu_patch_files "$1" | xargs -r cat | sha256sum | cut -d' ' -f1
 }
 
 # The hash of the series the tree was last synced with (applied from or
