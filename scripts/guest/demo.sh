@@ -1,22 +1,60 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Guest side of the demo: show the subsystem's user interface.
+# Guest side of the demo: replace the fair class of the running kernel
+# with an update, see the sample patch's effect, and roll back.
+# Needs the files of scripts/build-updates in /lu/updates/.
 # shellcheck source=tap.sh
 . /lu/tap.sh
 
+d=/sys/kernel/sched_update
 say() { printf '\n### %s\n' "$*"; }
+run() {
+	echo "# $*"
+	sh -c "$*"
+}
+slices() {
+	awk '$2 == "hog" { print "    hog pid " $3 ": slice " $7 " ms" }' \
+		/sys/kernel/debug/sched/debug | sort -u
+}
 
-say "Running $(uname -sr) on $(nproc) CPUs"
-say "The live update interface: ls -l /sys/kernel/sched_update/"
-ls -l /sys/kernel/sched_update/
-say "cat /sys/kernel/sched_update/state"
-cat /sys/kernel/sched_update/state
-say "What this stage of the series does"
-echo "The built-in scheduler is running; no update is installed yet."
-echo "At boot, the KUnit suites redirected test functions with jumps written"
-echo "under stop_machine and checked every task's stack: their results follow."
-echo "Loading update modules arrives with the next patches of the series."
-echo
+mods=/lib/modules/$(uname -r)/extra
+mkdir -p "$mods"
+cp /lu/updates/fair_identity.ko /lu/updates/fair_slice.ko "$mods/"
+depmod
+echo /bin/modprobe >/proc/sys/kernel/modprobe
+printf '#!/bin/sh\nwhile :; do :; done\n' >/tmp/hog
+chmod +x /tmp/hog
+for _ in 1 2 3 4; do /tmp/hog & done
 
-tap_check "the state file reads idle" test "$(cat /sys/kernel/sched_update/state)" = idle
+say "Running $(uname -sr) on $(nproc) CPUs, 4 CPU hogs"
+run "ls $d"
+run "cat $d/state"
+
+say "Switch to the identity update (fair.c unchanged), built with build-update.sh"
+run "echo fair_identity > $d/load"
+run "cat $d/state"
+for f in downtime_ns check_ns rebuild_ns redirect_ns threads tasks functions attempts; do
+	echo "    last_switch/$f: $(cat $d/last_switch/$f)"
+done
+run "echo fair_identity > $d/unload"
+run "rmmod fair_identity"
+
+say "The sample patch: twice the base slice (scripts/samples/fair-double-slice.patch)"
+echo "before:"
+slices
+run "echo fair_slice > $d/load"
+sleep 1
+echo "with the update:"
+slices
+run "echo fair_slice > $d/unload"
+sleep 1
+echo "rolled back:"
+slices
+
+say "Bad input is refused, the scheduler unchanged"
+run "echo nosuch > $d/load"
+run "cat $d/last_error"
+
+tap_check "the hogs are still running" test "$(pidof hog | wc -w)" = 4
+tap_check "the state file reads idle" test "$(cat $d/state)" = idle
 tap_done

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Guest test: the subsystem's sysfs skeleton, under a short scheduler
-# workload on every vCPU.
+# Guest test: the subsystem's sysfs files at boot, under a short
+# scheduler workload on every vCPU.
 # shellcheck source=tap.sh
 . /lu/tap.sh
 
@@ -10,7 +10,10 @@ d=/sys/kernel/sched_update
 tap_check "$d is a directory" test -d $d
 tap_check "state is mode 0444, owned by root" \
 	test "$(stat -c '%a %u %g' $d/state)" = "444 0 0"
-tap_check "the directory holds only state" test "$(ls $d)" = state
+tap_check "the directory holds the documented files" \
+	test "$(cd $d && echo *)" = "last_error last_switch load state unload"
+tap_check "last_error reads none" test "$(cat $d/last_error)" = none
+tap_check "last_switch reads none" test "$(cat $d/last_switch/operation)" = none
 tap_check "state reads idle" test "$(cat $d/state)" = idle
 tap_check "state refuses a write, even from root" \
 	sh -c "! echo active 2>/dev/null >$d/state"
