@@ -195,12 +195,22 @@ tap_check "a second load while active: EBUSY" \
 tap_check "rollback of another update: EINVAL" \
 	refused $d/unload fair_slice "Invalid argument" "the active update is fair_identity"
 tap_check "rmmod while active fails" sh -c "! rmmod fair_identity 2>/dev/null"
+# A group created while the update is active gets its bandwidth timers
+# from the update's code: the rollback must point them back at the
+# kernel's, or they fire into a removed module.
+mkdir $cg/c
+echo "10000 100000" >$cg/c/cpu.max
+sh -c 'echo $$ >/sys/fs/cgroup/c/cgroup.procs; exec /tmp/hog c1' &
+sleep 1
 tap_check "still active after the refusals" state_is "active fair_identity"
 tap_check "roll back" sh -c "echo fair_identity >$d/unload"
 tap_check "state reads idle" state_is idle
 tap_check "last switch: unload, result 0" test "$(stat_of operation) $(stat_of result)" = "unload 0"
 tap_check "every task progresses after the rollback" every_one_progresses
 tap_check "rmmod works after the rollback" rmmod fair_identity
+tap_check "the group made under the update is throttled after rmmod" \
+	sh -c "t0=\$(awk '/nr_throttled/ { print \$2 }' $cg/c/cpu.stat); sleep 2;
+		test \$(awk '/nr_throttled/ { print \$2 }' $cg/c/cpu.stat) -gt \$t0"
 tap_check "no sleeper lost" sleepers_alive
 
 # --- the sample patch: twice the base slice -----------------------------
