@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for guest tests that load updates. Sourced by /test.sh, after
+# /lu/tap.sh; needs the files of scripts/build-updates in /lu/updates/.
+# shellcheck shell=sh
+# shellcheck disable=SC2034 # d and cg are for the scripts that source this
+
+d=/sys/kernel/sched_update
+cg=/sys/fs/cgroup
+
+# Let modprobe find the update modules, as on an installed system.
+mods=/lib/modules/$(uname -r)/extra
+mkdir -p "$mods"
+cp /lu/updates/*.ko "$mods/"
+depmod
+echo /bin/modprobe >/proc/sys/kernel/modprobe
+
+# write_err FILE VALUE [CMD...]: write VALUE to FILE (through CMD, e.g.
+# dropcap), print the error message of the write, if any.
+write_err() {
+	f=$1 v=$2
+	shift 2
+	# shellcheck disable=SC2016 # $0 and $1 are the inner shell's
+	"$@" sh -c 'echo "$1" >"$0"' "$f" "$v" 2>&1 | sed 's/.*write error: //'
+}
+
+# refused FILE VALUE ERRNO_TEXT DMESG_PATTERN [CMD...]
+refused() {
+	f=$1 v=$2 e=$3 p=$4
+	shift 4
+	dmesg -c >/dev/null
+	got=$(write_err "$f" "$v" "$@")
+	[ "$got" = "$e" ] || { echo "# wrote '$v': got '$got', expected '$e'"; return 1; }
+	dmesg | grep -q "sched_lu: .*$p" || { echo "# no dmesg line matching '$p'"; dmesg | tail -n 3; return 1; }
+}
+
+# load NAME, unload NAME: switch to the update, roll it back.
+load() { sh -c "echo $1 >$d/load"; }
+unload() { sh -c "echo $1 >$d/unload"; }
+
+state_is() {
+	[ "$(cat $d/state)" = "$1" ] || { echo "# state: $(cat $d/state), expected $1"; return 1; }
+}
+
+not_loaded() {
+	! lsmod | grep -q "^$1 "
+}
+
+stat_of() {
+	cat "$d/last_switch/$1"
+}
