@@ -28,7 +28,7 @@ cat >/tmp/spin <<'EOS'
 n=0
 while :; do
 	n=$((n + 1))
-	[ $((n % 100)) = 0 ] && echo $n >/tmp/p.$1
+	[ $((n % 100)) = 0 ] && echo $n >/tmp/n.$1 && mv /tmp/n.$1 /tmp/p.$1
 	[ "$1" != fork ] || /bin/true
 done
 EOS
@@ -38,20 +38,6 @@ for w in a b fork; do
 done
 echo +cpu >$cg/cgroup.subtree_control
 
-# progress: every counter moves within 10 s.
-progress() {
-	for f in /tmp/p.*; do
-		echo "$f $(cat "$f")"
-	done >/tmp/before
-	while read -r f v; do
-		i=0
-		while [ "$(cat "$f")" -le "$v" ]; do
-			i=$((i + 1))
-			[ $i -le 10 ] || { echo "# no progress: $f"; return 1; }
-			sleep 1
-		done
-	done </tmp/before
-}
 sleep 2
 
 # --- static keys and static calls ---------------------------------------

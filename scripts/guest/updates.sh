@@ -48,3 +48,20 @@ not_loaded() {
 stat_of() {
 	cat "$d/last_switch/$1"
 }
+
+# progress: every progress counter (/tmp/p.*) moves within 10 s. A task
+# lost from its run queue never does; a slow guest (KASAN, a loaded
+# host) may take more than a few seconds.
+progress() {
+	for f in /tmp/p.*; do
+		echo "$f $(cat "$f")"
+	done >/tmp/before
+	while read -r f v; do
+		i=0
+		while [ "$(cat "$f")" -le "$v" ]; do
+			i=$((i + 1))
+			[ $i -le 10 ] || { echo "# no progress: $f $v"; return 1; }
+			sleep 1
+		done
+	done </tmp/before
+}
