@@ -19,3 +19,41 @@ int f(int a)
 
 	return local + static_local + private_counter;
 }
+
+#define field_of(field, p) ((p)->field)
+
+static void cb(void)
+{
+}
+
+static int helper(int x)
+{
+	return x;
+}
+
+/* The kernel's copy stores the kernel's addresses. */
+void keeper(struct foo *o)
+{
+	o->fn = cb;
+	spin_lock_init(&o->lock);
+}
+SCHED_LU_EXTERNAL(keeper);
+
+void replaced(struct foo *o, int cb_count)
+{
+	int helper = cb_count;
+
+	o->fn = cb; /* report */
+	o->fnp = &cb; /* report */
+	raw_spin_lock_init(&o->lock); /* report */
+	mutex_init(&o->mutex); /* report */
+	walk_tg_tree_from(o->tg, cb, cb, o);
+	cb();
+	o->x = helper + field_of(cb, o);
+}
+
+static void __init boot(struct foo *o)
+{
+	o->fn = cb;
+	spin_lock_init(&o->lock);
+}

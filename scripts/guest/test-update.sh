@@ -7,8 +7,9 @@
 # another tree among it), the identity update (load, statistics,
 # progress, rmmod refused while it is in use, rollback, rmmod),
 # the sample patch update (its effect seen, then gone), 50 load/rollback
-# cycles, a forced rmmod -f that rolls back, and the downtime medians
-# against a bare stop_machine().
+# cycles, 10 load/rollback/rmmod cycles under group and fork churn, a
+# forced rmmod -f that rolls back, and the downtime medians against a
+# bare stop_machine().
 # Needs the files of scripts/build-updates in /lu/updates/.
 # shellcheck source=tap.sh
 . /lu/tap.sh
@@ -16,6 +17,7 @@
 . /lu/updates.sh
 
 cycles=${LU_CYCLES:-50}
+churn_cycles=${LU_CHURN_CYCLES:-10}
 sleepers=300
 
 # --- the workload -------------------------------------------------------
@@ -161,9 +163,10 @@ tap_check "rmmod while active: in use (EWOULDBLOCK)" \
 	sh -c "! rmmod fair_identity 2>/tmp/rmmod.err && grep -q 'temporarily unavailable' /tmp/rmmod.err"
 tap_check "its module's reference count is 1 while active" \
 	test "$(cat /sys/module/fair_identity/refcnt)" = 1
-# A group created while the update is active gets its bandwidth timers
-# from the update's code: the rollback must point them back at the
-# kernel's, or they fire into a removed module.
+# A group created and a task forked while the update is active get their
+# callbacks (the bandwidth timers, NUMA balancing's task work) from the
+# kernel's code, never the update's: after the module is removed, they
+# still fire into the kernel.
 mkdir $cg/c
 echo "10000 100000" >$cg/c/cpu.max
 sh -c 'echo $$ >/sys/fs/cgroup/c/cgroup.procs; exec /tmp/hog c1' &
@@ -212,6 +215,45 @@ tap_check "idle after the cycles" state_is idle
 tap_check "every task progresses after the cycles" progress
 tap_check "no sleeper lost" sleepers_alive
 tap_check "rmmod after the cycles" rmmod fair_identity
+
+# --- no address of the module outlives it --------------------------------
+#
+# Groups made and destroyed (each with a bandwidth limit and a task) and
+# tasks forked, in tight loops, across load/rollback/rmmod cycles: what
+# any window of a switch made holds no address in the module it removes.
+cat >/tmp/churn <<'EOF'
+#!/bin/sh
+n=0
+while :; do
+	g=/sys/fs/cgroup/churn$((n % 4))
+	mkdir $g 2>/dev/null
+	echo "5000 100000" >$g/cpu.max
+	sh -c "echo \$\$ >$g/cgroup.procs; exec /bin/true"
+	rmdir $g 2>/dev/null
+	n=$((n + 1))
+	echo $n >/tmp/n.churn
+	mv /tmp/n.churn /tmp/p.churn
+done
+EOF
+chmod +x /tmp/churn
+/tmp/churn &
+churn=$!
+sleep 1
+i=0
+fails=0
+while [ $i -lt "$churn_cycles" ]; do
+	load fair_identity || fails=$((fails + 1))
+	unload fair_identity || fails=$((fails + 1))
+	rmmod fair_identity || fails=$((fails + 1))
+	i=$((i + 1))
+done
+tap_check "$churn_cycles load/rollback/rmmod cycles under group and fork churn, none failed" \
+	test "$fails" = 0
+tap_check "every task progresses after them" progress
+tap_check "the churn made and removed groups throughout" test "$(cat /tmp/p.churn)" -gt "$churn_cycles"
+kill $churn
+wait $churn 2>/dev/null
+rm -f /tmp/p.churn
 
 # A forced removal (MODULE_FORCE_UNLOAD, as Debian has it) ignores the
 # reference: the module's exit rolls the update back before it goes.
