@@ -11,6 +11,22 @@ DEFINE_MUTEX(unmarked_mutex); /* report */
 static DEFINE_MUTEX(private_mutex);
 DEFINE_MUTEX(marked_mutex);
 SCHED_LU_SHARED(marked_mutex);
+DEFINE_PER_CPU(cpumask_var_t, unmarked_mask); /* report */
+DEFINE_STATIC_KEY_FALSE(unmarked_key); /* report */
+DEFINE_STATIC_KEY_TRUE(unmarked_true_key); /* report */
+DEFINE_SPINLOCK(unmarked_lock); /* report */
+DEFINE_RAW_SPINLOCK(unmarked_raw_lock); /* report */
+LIST_HEAD(unmarked_list); /* report */
+static DEFINE_PER_CPU(cpumask_var_t, private_mask);
+static DEFINE_STATIC_KEY_FALSE(private_key);
+static DEFINE_SPINLOCK(private_lock);
+static LIST_HEAD(private_list);
+DEFINE_PER_CPU(cpumask_var_t, marked_mask);
+SCHED_LU_SHARED(marked_mask);
+DEFINE_STATIC_KEY_FALSE(exported_key);
+EXPORT_SYMBOL_GPL(exported_key);
+int exported_value;
+EXPORT_SYMBOL(exported_value);
 
 int f(int a)
 {
@@ -56,4 +72,11 @@ static void __init boot(struct foo *o)
 {
 	o->fn = cb;
 	spin_lock_init(&o->lock);
+}
+
+void with_local_list(void)
+{
+	LIST_HEAD(local_list);
+
+	list_empty(&local_list);
 }

@@ -16,8 +16,16 @@ DEFINE_PER_CPU(cpumask_var_t, scratch_mask);
 SCHED_LU_SHARED(scratch_mask);
 DEFINE_MUTEX(shares_lock);
 SCHED_LU_SHARED(shares_lock);
+DEFINE_SPINLOCK(shared_lock);
+SCHED_LU_SHARED(shared_lock);
+DEFINE_RAW_SPINLOCK(shared_raw_lock);
+SCHED_LU_SHARED(shared_raw_lock);
+LIST_HEAD(shared_list);
+SCHED_LU_SHARED(shared_list);
+DEFINE_STATIC_KEY_FALSE(shared_key);
+SCHED_LU_SHARED(shared_key);
 
-/* Exported data is the kernel's too (boundary.cocci wants it marked). */
+/* Exported data is the kernel's too (boundary.cocci takes it as marked). */
 int exported_value;
 EXPORT_SYMBOL_GPL(exported_value);
 
