@@ -12,6 +12,9 @@ run() {
 	echo "# $*"
 	sh -c "$*"
 }
+state_is() {
+	[ "$(cat $d/state)" = "$1" ] || { echo "# state: $(cat $d/state), expected $1"; return 1; }
+}
 slices() {
 	awk '$2 == "hog" { print "    hog pid " $3 ": slice " $7 " ms" }' \
 		/sys/kernel/debug/sched/debug | sort -u
@@ -33,28 +36,32 @@ run "cat $d/state"
 say "Switch to the identity update (fair.c unchanged), built with build-update.sh"
 run "echo fair_identity > $d/load"
 run "cat $d/state"
+tap_check "the identity update is active" state_is "active fair_identity"
 for f in downtime_ns check_ns rebuild_ns redirect_ns threads tasks functions attempts; do
 	echo "    last_switch/$f: $(cat $d/last_switch/$f)"
 done
 run "echo fair_identity > $d/unload"
 run "rmmod fair_identity"
+tap_check "rolled back and removed" state_is idle
 
 say "The sample patch: twice the base slice (scripts/samples/fair-double-slice.patch)"
 echo "before:"
 slices
 run "echo fair_slice > $d/load"
+tap_check "the sample patch update is active" state_is "active fair_slice"
 sleep 1
 echo "with the update:"
 slices
 run "echo fair_slice > $d/unload"
+tap_check "the sample patch is rolled back" state_is idle
 sleep 1
 echo "rolled back:"
 slices
 
 say "Bad input is refused, the scheduler unchanged"
-run "echo nosuch > $d/load"
+tap_check "an update that does not exist is refused" sh -c "! echo nosuch > $d/load"
 run "cat $d/last_error"
 
 tap_check "the hogs are still running" test "$(pidof hog | wc -w)" = 4
-tap_check "the state file reads idle" test "$(cat $d/state)" = idle
+tap_check "the state file reads idle" state_is idle
 tap_done
