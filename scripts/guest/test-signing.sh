@@ -17,16 +17,6 @@ sec=/sys/kernel/security
 grep -qs securityfs /proc/mounts || mount -t securityfs securityfs $sec
 
 # Two hogs whose counters progress() watches.
-cat >/tmp/hog <<'EOF'
-#!/bin/sh
-n=0
-while :; do
-	n=$((n + 1))
-	echo $n >/tmp/n.$1
-	mv /tmp/n.$1 /tmp/p.$1
-done
-EOF
-chmod +x /tmp/hog
 /tmp/hog 1 &
 /tmp/hog 2 &
 sleep 1

@@ -22,17 +22,6 @@ sleepers=300
 
 # --- the workload -------------------------------------------------------
 
-cat >/tmp/hog <<'EOF'
-#!/bin/sh
-n=0
-while :; do
-	n=$((n + 1))
-	if [ $((n % 100)) = 0 ]; then
-		echo $n >/tmp/n.$1
-		mv /tmp/n.$1 /tmp/p.$1
-	fi
-done
-EOF
 cat >/tmp/forker <<'EOF'
 #!/bin/sh
 n=0
@@ -43,7 +32,7 @@ while :; do
 	mv /tmp/n.fork /tmp/p.fork
 done
 EOF
-chmod +x /tmp/hog /tmp/forker
+chmod +x /tmp/forker
 
 echo +cpu >$cg/cgroup.subtree_control
 mkdir $cg/a $cg/b

@@ -14,6 +14,22 @@ cp /lu/updates/*.ko "$mods/"
 depmod
 echo /bin/modprobe >/proc/sys/kernel/modprobe
 
+# /tmp/hog NAME: a CPU hog that counts its progress in /tmp/p.NAME, which
+# progress() watches (written whole, by mv, so that a read never sees a
+# partial count).
+cat >/tmp/hog <<'EOF'
+#!/bin/sh
+n=0
+while :; do
+	n=$((n + 1))
+	if [ $((n % 100)) = 0 ]; then
+		echo $n >/tmp/n.$1
+		mv /tmp/n.$1 /tmp/p.$1
+	fi
+done
+EOF
+chmod +x /tmp/hog
+
 # write_err FILE VALUE [CMD...]: write VALUE to FILE (through CMD, e.g.
 # dropcap), print the error message of the write, if any.
 write_err() {
