@@ -104,9 +104,9 @@ tap_check "a module that is not an update: EINVAL" \
 # timed 21 calls when modprobe loaded it just now.
 stop_ns=$(dmesg | sed -n 's/.*lu_stopbench: .*median_ns=\([0-9]*\).*/\1/p')
 if [ -e /lu/updates/fair_foreign.ko ]; then
-	# Built against the test lane: the module loader refuses it already
-	# (struct module differs with lockdep). fair_layout below gets past
-	# the loader and is refused by the boundary fingerprint.
+	# Built against the debug lane: the module loader refuses it already
+	# (struct module differs: lockdep, no MODVERSIONS). fair_layout below
+	# gets past the loader and is refused by the boundary fingerprint.
 	tap_check "an update from another build and config: ENOENT" \
 		refused $d/load fair_foreign "No such file or directory" "modprobe could not load it"
 	tap_check "the module loader said why" \
