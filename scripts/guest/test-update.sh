@@ -50,10 +50,29 @@ while [ $i -lt $sleepers ]; do
 	i=$((i + 1))
 done
 
-sleepers_alive() {
-	while read -r pid; do
-		kill -0 "$pid" 2>/dev/null || { echo "# sleeper $pid is gone"; return 1; }
-	done </tmp/sleepers
+# sleepers_in STATE: every sleeper is in STATE (/proc/PID/stat), within
+# 10 s; a sleeper that is gone never is.
+sleepers_in() {
+	tries=0
+	while :; do
+		n=0
+		while read -r pid; do
+			[ "$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null)" = "$1" ] || n=$((n + 1))
+		done </tmp/sleepers
+		[ $n = 0 ] && return 0
+		tries=$((tries + 1))
+		[ $tries -lt 10 ] || { echo "# $n sleepers not in state $1"; return 1; }
+		sleep 1
+	done
+}
+
+# sleepers_run: every sleeper can still be woken and run. A task acts on
+# SIGSTOP only when it runs: each must stop (T), then, continued, go back
+# to sleep (S). A sleeper lost from its run queue, or never queued again
+# by its wakeup, stays as it was, which kill -0 would not see.
+sleepers_run() {
+	xargs kill -STOP </tmp/sleepers && sleepers_in T &&
+		xargs kill -CONT </tmp/sleepers && sleepers_in S
 }
 
 throttled() {
@@ -85,8 +104,10 @@ hog_slices_are() {
 }
 
 sleep 3
-set -- /tmp/p.*
-tap_check "the workload runs: $# progress counters" progress
+# Six hogs and the fork loop: a counter that never appeared would not be
+# watched by progress().
+tap_check "the workload runs: 7 progress counters" sh -c 'set -- /tmp/p.*; [ $# = 7 ]'
+tap_check "and every one progresses" progress
 tap_check "cgroup b is throttled" test "$(throttled)" -gt 0
 
 # --- bad input, nothing loaded ---------------------------------------------
@@ -148,7 +169,7 @@ tap_check "last switch: downtime covers its parts" \
 tap_check "last switch: no blocker" test "$(stat_of blocker)" = none
 echo "# identity load: downtime $(stat_of downtime_ns) ns (check $(stat_of check_ns), rebuild $(stat_of rebuild_ns), redirect $(stat_of redirect_ns)), $(stat_of threads) threads, $(stat_of tasks) tasks, $(stat_of attempts) attempt(s)"
 tap_check "every task progresses under the update" progress
-tap_check "no sleeper lost" sleepers_alive
+tap_check "every sleeper can be woken and run" sleepers_run
 tap_check "the throttled group is throttled under the update" throttles
 tap_check "a second load while active: EBUSY" \
 	refused $d/load fair_slice "Device or resource busy" "is active; roll it back first"
@@ -176,7 +197,7 @@ tap_check "rmmod works after the rollback" rmmod fair_identity
 tap_check "the group made under the update is throttled after rmmod" \
 	sh -c "t0=\$(awk '/nr_throttled/ { print \$2 }' $cg/c/cpu.stat); sleep 2;
 		test \$(awk '/nr_throttled/ { print \$2 }' $cg/c/cpu.stat) -gt \$t0"
-tap_check "no sleeper lost" sleepers_alive
+tap_check "every sleeper can be woken and run" sleepers_run
 
 # --- the sample patch: twice the base slice -----------------------------
 
@@ -209,7 +230,7 @@ done
 tap_check "$cycles load/rollback cycles, none failed" test "$fails" = 0
 tap_check "idle after the cycles" state_is idle
 tap_check "every task progresses after the cycles" progress
-tap_check "no sleeper lost" sleepers_alive
+tap_check "every sleeper can be woken and run" sleepers_run
 tap_check "rmmod after the cycles" rmmod fair_identity
 
 # --- no address of the module outlives it --------------------------------
