@@ -58,6 +58,16 @@ lu_stage() {
 
 lu_jobs() { nproc; }
 
+# lu_madison_has VERSION: the output of apt-cache madison on stdin lists
+# VERSION exactly. It is read whole before grep looks at it: grep -q at
+# the end of a pipe exits at its first match, and under pipefail the
+# writer's SIGPIPE then fails the check although the version is there.
+lu_madison_has() {
+	local madison
+	madison=$(cat)
+	grep -qF "| $1 |" <<<"$madison"
+}
+
 # lu_obj LANE: the out-of-tree build directory of a config lane.
 lu_obj() { echo "$LU_BUILD/obj-$1"; }
 
