@@ -5,29 +5,20 @@
 # Needs the files of scripts/build-updates in /lu/updates/.
 # shellcheck source=tap.sh
 . /lu/tap.sh
+# shellcheck source=updates.sh
+. /lu/updates.sh
 
-d=/sys/kernel/sched_update
 say() { printf '\n### %s\n' "$*"; }
 run() {
 	echo "# $*"
 	sh -c "$*"
-}
-state_is() {
-	[ "$(cat $d/state)" = "$1" ] || { echo "# state: $(cat $d/state), expected $1"; return 1; }
 }
 slices() {
 	awk '$2 == "hog" { print "    hog pid " $3 ": slice " $7 " ms" }' \
 		/sys/kernel/debug/sched/debug | sort -u
 }
 
-mods=/lib/modules/$(uname -r)/extra
-mkdir -p "$mods"
-cp /lu/updates/fair_identity.ko /lu/updates/fair_slice.ko "$mods/"
-depmod
-echo /bin/modprobe >/proc/sys/kernel/modprobe
-printf '#!/bin/sh\nwhile :; do :; done\n' >/tmp/hog
-chmod +x /tmp/hog
-for _ in 1 2 3 4; do /tmp/hog & done
+for i in 1 2 3 4; do /tmp/hog "$i" & done
 
 say "Running $(uname -sr) on $(nproc) CPUs, 4 CPU hogs"
 run "ls $d"
