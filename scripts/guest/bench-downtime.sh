@@ -1,0 +1,63 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of scripts/bench-downtime: paired samples of the identity
+# update's downtime against a bare stop_machine(), with LU_THREADS tasks
+# in the guest (default 100; sleeping threads are added to reach it) and
+# LU_SAMPLES samples (default 200). A sample is a bare stop_machine(), a
+# load, a bare stop_machine(), a rollback: each switch is compared with
+# the bare one timed just before it, in the same conditions.
+# Prints one LU_BENCH line of medians, times in ns.
+# Needs the files of scripts/build-updates in /lu/updates/.
+# shellcheck source=tap.sh
+. /lu/tap.sh
+# shellcheck source=updates.sh
+. /lu/updates.sh
+
+threads=${LU_THREADS:-100}
+samples=${LU_SAMPLES:-200}
+sb=/sys/module/lu_stopbench/parameters/sample
+
+# The fourth field of /proc/loadavg: "runnable/total" tasks.
+tasks() { cut -d' ' -f4 /proc/loadavg | cut -d/ -f2; }
+
+tap_check "lu_stopbench loads" modprobe lu_stopbench runs=1
+have=$(tasks)
+if [ "$have" -lt "$threads" ]; then
+	/lu/updates/sleepers $((threads - have)) >/tmp/sleepers.out &
+	i=0
+	while [ "$(tasks)" -lt "$threads" ] && [ $i -lt 120 ]; do
+		sleep 1
+		i=$((i + 1))
+	done
+fi
+tap_check "$threads tasks in the guest" test "$(tasks)" -ge "$threads"
+
+ls=$d/last_switch
+# sample OP: one bare stop_machine(), then OP (load or unload); appends
+# "bare downtime check redirect rebuild" to /tmp/OP.
+sample() {
+	echo 1 >$sb && bare=$(cat $sb) && "$1" fair_identity &&
+		echo "$bare $(cat $ls/downtime_ns $ls/check_ns $ls/redirect_ns $ls/rebuild_ns |
+			tr '\n' ' ')" >>"/tmp/$1"
+}
+rm -f /tmp/load /tmp/unload
+fails=0 i=0
+while [ $i -lt "$samples" ]; do
+	sample load || fails=$((fails + 1))
+	sample unload || fails=$((fails + 1))
+	i=$((i + 1))
+done
+tap_check "$samples paired samples of load and rollback, none failed" test "$fails" = 0
+
+# med FILE COLUMN [DIVISOR_COLUMN]: the median of a column, or of its
+# ratio to another, over the samples.
+med() {
+	awk -v c="$2" -v d="${3:-0}" '{ print d ? $c / $d : $c }' "$1" | sort -g |
+		awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+echo "LU_BENCH cpus=$(nproc) threads=$(tasks) samples=$samples" \
+	"bare_ns=$(med /tmp/load 1) load_ns=$(med /tmp/load 2) unload_ns=$(med /tmp/unload 2)" \
+	"load_ratio=$(med /tmp/load 2 1) unload_ratio=$(med /tmp/unload 2 1)" \
+	"check_ns=$(med /tmp/load 3) redirect_ns=$(med /tmp/load 4) rebuild_ns=$(med /tmp/load 5)"
+tap_check "idle at the end" state_is idle
+tap_done
