@@ -28,7 +28,8 @@ say "Switch to the identity update (fair.c unchanged), built with build-update.s
 run "echo fair_identity > $d/load"
 run "cat $d/state"
 tap_check "the identity update is active" state_is "active fair_identity"
-for f in downtime_ns check_ns rebuild_ns redirect_ns threads tasks functions attempts; do
+for f in downtime_ns check_ns rebuild_ns redirect_ns prewalk_ns threads walked tasks functions \
+	attempts; do
 	echo "    last_switch/$f: $(cat $d/last_switch/$f)"
 done
 run "echo fair_identity > $d/unload"

@@ -178,7 +178,11 @@ tap_check "last switch: downtime covers its parts" \
 	test "$(stat_of downtime_ns)" -ge "$(stat_of window_ns)" -a "$(stat_of window_ns)" -gt 0 \
 	-a "$(stat_of check_ns)" -gt 0 -a "$(stat_of rebuild_ns)" -gt 0 -a "$(stat_of redirect_ns)" -gt 0
 tap_check "last switch: no blocker" test "$(stat_of blocker)" = none
-echo "# identity load: downtime $(stat_of downtime_ns) ns (check $(stat_of check_ns), rebuild $(stat_of rebuild_ns), redirect $(stat_of redirect_ns)), $(stat_of threads) threads, $(stat_of tasks) tasks, $(stat_of attempts) attempt(s)"
+# The $sleepers sleepers did not run between the walk and the window.
+tap_check "last switch: walked before the window, most stacks not walked again" \
+	test "$(stat_of prewalk_ns)" -gt 0 -a "$(stat_of walked)" -ge 8 \
+	-a "$(stat_of walked)" -le $(($(stat_of threads) - sleepers))
+echo "# identity load: downtime $(stat_of downtime_ns) ns (check $(stat_of check_ns), rebuild $(stat_of rebuild_ns), redirect $(stat_of redirect_ns)), $(stat_of threads) threads ($(stat_of walked) walked in the window, $(stat_of prewalk_ns) ns before it), $(stat_of tasks) tasks, $(stat_of attempts) attempt(s)"
 tap_check "every task progresses under the update" progress
 tap_check "every sleeper can be woken and run" sleepers_run
 tap_check "the throttled group is throttled under the update" throttles
