@@ -4,8 +4,9 @@
 #
 # Every static key that a redirected fair.c function uses and user space
 # can flip is flipped after a load, after the
-# rollback, and in the reverse order; ftrace, kprobes and a live patch on
-# a redirected function are tried before, during and after an update:
+# rollback, and in the reverse order; ftrace, kprobes, an ftrace direct
+# call (a BPF trampoline's path) and a live patch on a redirected
+# function are tried before, during and after an update:
 # each works on the code that runs, or is refused with EBUSY, and the
 # rollback still works. The first case is the crash a jump written after
 # the fentry site caused: a cgroup's first cpu.max quota, set while an
@@ -159,6 +160,28 @@ tap_check "roll back" unload fair_identity
 tap_check "a kprobe on the kernel's $fn after the rollback" kprobe entry "$kfn"
 tap_check "it hits" kprobe_hits entry
 kprobes_off
+
+# --- an ftrace direct call: a BPF trampoline's path --------------------------
+
+# A BPF fentry program's trampoline is asked for by the function's address
+# and called straight from its fentry site. The lane has no BTF, so no BPF
+# program can attach: lu_direct.ko attaches a trampoline the same way.
+dh=/sys/module/lu_direct/parameters/hits
+direct_on() { insmod /lu/updates/lu_direct.ko ip="$kfn"; }
+direct_hits() { n=$(cat $dh) && sleep 1 && [ "$(cat $dh)" -gt "$n" ]; }
+
+tap_check "a direct call on $fn" direct_on
+tap_check "it is called" direct_hits
+tap_check "a function with a direct call is not redirected: EBUSY" \
+	refused $d/load fair_identity "Device or resource busy" "$fn: an ftrace user"
+tap_check "remove the direct call" rmmod lu_direct
+tap_check "load fair_identity" load fair_identity
+tap_check "a direct call on the kernel's $fn while active: EBUSY" \
+	sh -c "! insmod /lu/updates/lu_direct.ko ip=$kfn 2>/tmp/dc.err && grep -q 'resource busy' /tmp/dc.err"
+tap_check "roll back" unload fair_identity
+tap_check "a direct call on the kernel's $fn after the rollback" direct_on
+tap_check "it is called" direct_hits
+tap_check "remove it" rmmod lu_direct
 
 # --- a live patch -----------------------------------------------------------
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Self-test of scripts/sched_liveupdate/boundary.cocci (in the tree): reports on the marked lines only. */
+/* Self-test of scripts/coccinelle/misc/sched_liveupdate_boundary.cocci (in the tree): reports on the marked lines only. */
 
 unsigned int sysctl_marked = 7;
 SCHED_LU_SHARED(sysctl_marked);
