@@ -28,7 +28,7 @@ say "Switch to the identity update (fair.c unchanged), built with build-update.s
 run "echo fair_identity > $d/load"
 run "cat $d/state"
 tap_check "the identity update is active" state_is "active fair_identity"
-for f in downtime_ns check_ns rebuild_ns redirect_ns prewalk_ns threads walked tasks functions \
+for f in downtime_ns check_ns rebuild_ns redirect_ns prewalk_ns threads walked tasks converted functions \
 	attempts; do
 	echo "    last_switch/$f: $(cat $d/last_switch/$f)"
 done

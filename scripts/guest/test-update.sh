@@ -89,6 +89,22 @@ throttles() {
 	[ "$(throttled)" -gt "$t0" ] || { echo "# not throttled since: $t0"; return 1; }
 }
 
+# converted_all: the last switch passed every entity to the update's
+# conversion: each task's (the threads the stack check counted, less
+# every CPU's idle task and stopper, which are not on the task list) and
+# each task group's on every possible CPU. The cgroups with the cpu
+# controller are groups; autogroups may add more, in whole CPUs' worth.
+converted_all() {
+	tasks=$(($(stat_of threads) - 2 * $(stat_of cpus)))
+	cpus=$(($(sed 's/.*-//' /sys/devices/system/cpu/possible) + 1))
+	groups=$(find $cg -mindepth 2 -name cgroup.procs | wc -l)
+	n=$(stat_of converted)
+	if [ "$n" -lt $((tasks + groups * cpus)) ] || [ $(((n - tasks) % cpus)) != 0 ]; then
+		echo "# converted $n: $tasks tasks, $groups cgroups, $cpus CPUs"
+		return 1
+	fi
+}
+
 # hog_slices_are MS: every hog has this slice, within 10 s. A hog gets
 # its slice when it is queued: at the switch if it was queued then (the
 # rebuild), or when it next wakes up (it sleeps waiting for its mv).
@@ -178,6 +194,7 @@ tap_check "last switch: downtime covers its parts" \
 	test "$(stat_of downtime_ns)" -ge "$(stat_of window_ns)" -a "$(stat_of window_ns)" -gt 0 \
 	-a "$(stat_of check_ns)" -gt 0 -a "$(stat_of rebuild_ns)" -gt 0 -a "$(stat_of redirect_ns)" -gt 0
 tap_check "last switch: no blocker" test "$(stat_of blocker)" = none
+tap_check "last switch: nothing to convert" test "$(stat_of converted)" = 0
 # The $sleepers sleepers did not run between the walk and the window.
 tap_check "last switch: walked before the window, most stacks not walked again" \
 	test "$(stat_of prewalk_ns)" -gt 0 -a "$(stat_of walked)" -ge 8 \
@@ -226,6 +243,20 @@ tap_check "every task progresses under the patch" progress
 tap_check "roll back the patch" sh -c "echo fair_slice >$d/unload"
 tap_check "its effect is gone" hog_slices_are "$(ms "$base")"
 tap_check "rmmod fair_slice" rmmod fair_slice
+
+# --- a sample that converts state: the lag kept weighted ----------------
+
+tap_check "load the update that keeps the lag weighted" sh -c "echo fair_wlag >$d/load"
+tap_check "state reads active fair_wlag" state_is "active fair_wlag"
+tap_check "last switch: every entity converted" converted_all
+tap_check "every task progresses under it" progress
+tap_check "every sleeper can be woken and run" sleepers_run
+tap_check "the throttled group is throttled under it" throttles
+tap_check "roll back: the lag converted back" sh -c "echo fair_wlag >$d/unload"
+tap_check "last switch: every entity converted back" converted_all
+tap_check "every task progresses after the rollback" progress
+tap_check "every sleeper can be woken and run" sleepers_run
+tap_check "rmmod fair_wlag" rmmod fair_wlag
 
 # --- load/rollback cycles -------------------------------------------------
 
