@@ -49,12 +49,6 @@ while [ $i -lt "$samples" ]; do
 done
 tap_check "$samples paired samples of load and rollback, none failed" test "$fails" = 0
 
-# med FILE COLUMN [DIVISOR_COLUMN]: the median of a column, or of its
-# ratio to another, over the samples.
-med() {
-	awk -v c="$2" -v d="${3:-0}" '{ print d ? $c / $d : $c }' "$1" | sort -g |
-		awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
 echo "LU_BENCH cpus=$(nproc) threads=$(tasks) samples=$samples" \
 	"bare_ns=$(med /tmp/load 1) load_ns=$(med /tmp/load 2) unload_ns=$(med /tmp/unload 2)" \
 	"load_ratio=$(med /tmp/load 2 1) unload_ratio=$(med /tmp/unload 2 1)" \

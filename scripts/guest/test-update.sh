@@ -335,11 +335,8 @@ tap_check "it rolled the update back first" \
 tap_check "idle after the forced removal" state_is idle
 tap_check "every task progresses after the forced removal" progress
 
-median() {
-	sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-echo "LU_BENCH cycles=$cycles cpus=$(nproc) threads=$(median /tmp/threads)" \
-	"stop_machine_ns=$stop_ns load_ns=$(median /tmp/load_ns) unload_ns=$(median /tmp/unload_ns)"
+echo "LU_BENCH cycles=$cycles cpus=$(nproc) threads=$(med /tmp/threads 1)" \
+	"stop_machine_ns=$stop_ns load_ns=$(med /tmp/load_ns 1) unload_ns=$(med /tmp/unload_ns 1)"
 tap_check "a bare stop_machine() was measured" test -n "$stop_ns"
 
 tap_done

@@ -49,6 +49,13 @@ refused() {
 	dmesg | grep -q "sched_lu: .*$p" || { echo "# no dmesg line matching '$p'"; dmesg | tail -n 3; return 1; }
 }
 
+# med FILE COLUMN [DIVISOR_COLUMN]: the median of a column of FILE, or of
+# its ratio to another column, over the lines.
+med() {
+	awk -v c="$2" -v d="${3:-0}" '{ print d ? $c / $d : $c }' "$1" | sort -g |
+		awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
 # load NAME, unload NAME: switch to the update, roll it back.
 load() { sh -c "echo $1 >$d/load"; }
 unload() { sh -c "echo $1 >$d/unload"; }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of scripts/bench-hotpath: the scheduler's hot path with the
+# identity update active against the kernel's own code, in one guest.
+# LU_ROUNDS rounds (default 10), each timing both workloads of
+# /lu/updates/hotpath without the update and with it, in turn first
+# (so that a drift over the run favours neither). Prints one LU_HOT line
+# of medians: times in ns, ratios of with to without per round.
+# Needs the files of scripts/build-updates in /lu/updates/.
+# shellcheck source=tap.sh
+. /lu/tap.sh
+# shellcheck source=updates.sh
+. /lu/updates.sh
+
+rounds=${LU_ROUNDS:-10}
+hp=/lu/updates/hotpath
+
+# measure MODE: append "pingpong_ns pipes_ns" to /tmp/MODE.
+measure() {
+	echo "$($hp pingpong 20000) $($hp pipes 2 50)" >>"/tmp/$1"
+}
+tap_check "the workloads run" sh -c "$hp pingpong 1000 >/dev/null && $hp pipes 1 5 >/dev/null"
+rm -f /tmp/without /tmp/with
+fails=0 i=0
+while [ $i -lt "$rounds" ]; do
+	if [ $((i % 2)) = 0 ]; then
+		measure without
+		load fair_identity || fails=$((fails + 1))
+		measure with
+		unload fair_identity || fails=$((fails + 1))
+	else
+		load fair_identity || fails=$((fails + 1))
+		measure with
+		unload fair_identity || fails=$((fails + 1))
+		measure without
+	fi
+	i=$((i + 1))
+done
+tap_check "$rounds rounds, every load and rollback done" test "$fails" = 0
+paste -d' ' /tmp/with /tmp/without >/tmp/pairs
+echo "LU_HOT cpus=$(nproc) rounds=$rounds" \
+	"pingpong_without_ns=$(med /tmp/without 1) pingpong_with_ns=$(med /tmp/with 1)" \
+	"pingpong_ratio=$(med /tmp/pairs 1 3)" \
+	"pipes_without_ns=$(med /tmp/without 2) pipes_with_ns=$(med /tmp/with 2)" \
+	"pipes_ratio=$(med /tmp/pairs 2 4)"
+tap_check "idle at the end" state_is idle
+tap_done
