@@ -34,11 +34,12 @@ tap_check "$threads tasks in the guest" test "$(tasks)" -ge "$threads"
 
 ls=$d/last_switch
 # sample OP: one bare stop_machine(), then OP (load or unload); appends
-# "bare downtime check redirect rebuild walked prewalk" to /tmp/OP.
+# "bare downtime check redirect rebuild walked prewalk functions tasks"
+# to /tmp/OP.
 sample() {
 	echo 1 >$sb && bare=$(cat $sb) && "$1" fair_identity &&
 		echo "$bare $(cat $ls/downtime_ns $ls/check_ns $ls/redirect_ns $ls/rebuild_ns \
-			$ls/walked $ls/prewalk_ns | tr '\n' ' ')" >>"/tmp/$1"
+			$ls/walked $ls/prewalk_ns $ls/functions $ls/tasks | tr '\n' ' ')" >>"/tmp/$1"
 }
 rm -f /tmp/load /tmp/unload
 fails=0 i=0
@@ -53,6 +54,8 @@ echo "LU_BENCH cpus=$(nproc) threads=$(tasks) samples=$samples" \
 	"bare_ns=$(med /tmp/load 1) load_ns=$(med /tmp/load 2) unload_ns=$(med /tmp/unload 2)" \
 	"load_ratio=$(med /tmp/load 2 1) unload_ratio=$(med /tmp/unload 2 1)" \
 	"check_ns=$(med /tmp/load 3) redirect_ns=$(med /tmp/load 4) rebuild_ns=$(med /tmp/load 5)" \
-	"walked=$(med /tmp/load 6) prewalk_ns=$(med /tmp/load 7)"
+	"walked=$(med /tmp/load 6) prewalk_ns=$(med /tmp/load 7)" \
+	"check_per_stack_ns=$(med /tmp/load 3 6) redirect_per_function_ns=$(med /tmp/load 4 8)" \
+	"queued=$(med /tmp/load 9)"
 tap_check "idle at the end" state_is idle
 tap_done
