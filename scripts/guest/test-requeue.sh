@@ -1,0 +1,63 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest test: the KUnit suite sched_liveupdate_requeue, on run queues a
+# workload fills. It needs the update it switches to (fair_slice, from
+# scripts/build-updates) inserted first and the queues holding every kind
+# of state a switch carries, so it is inserted by this script, not at
+# boot: CPU hogs in the root group, in a nested group and in a throttled
+# one, and fork loops whose shells sleep and wake all the time (EEVDF
+# delays the dequeue of a task that sleeps while it is owed no time).
+# The suite's result is read from KUnit's debugfs file, which no other
+# kernel line can interleave with; run-guest --kunit parses the console's
+# copy too.
+# Needs the files of scripts/build-updates in /lu/updates/ and kunit.ko
+# and sched_lu_requeue_kunit.ko in /lu/kunit/.
+# shellcheck source=tap.sh
+. /lu/tap.sh
+# shellcheck source=updates.sh
+. /lu/updates.sh
+
+suite=sched_liveupdate_requeue
+
+cat >/tmp/forker <<'EOF'
+#!/bin/sh
+while :; do
+	/bin/true
+done
+EOF
+chmod +x /tmp/forker
+
+# in_group GROUP CMD...: run CMD in the background, in cgroup GROUP.
+in_group() {
+	g=$1
+	shift
+	# shellcheck disable=SC2016 # $0 is the inner shell's
+	sh -c 'echo $$ >/sys/fs/cgroup/$0/cgroup.procs; exec "$@"' "$g" "$@" &
+}
+
+echo +cpu >$cg/cgroup.subtree_control
+mkdir -p $cg/outer/inner $cg/capped
+echo +cpu >$cg/outer/cgroup.subtree_control
+echo "5000 100000" >$cg/capped/cpu.max
+for i in 1 2 3 4; do
+	/tmp/hog root$i &
+	in_group outer/inner /tmp/hog inner$i
+	in_group capped /tmp/hog capped$i
+	/tmp/forker &
+	in_group outer/inner /tmp/forker
+done
+sleep 3
+
+tap_check "the throttled group is throttled" \
+	test "$(awk '$1 == "nr_throttled" { print $2 }' $cg/capped/cpu.stat)" -gt 0
+tap_check "insert the update fair_slice" modprobe fair_slice
+tap_check "insert KUnit" insmod /lu/kunit/kunit.ko
+# The suite runs as its module is inserted: load, check, roll back.
+tap_check "insert the suite: it runs" insmod /lu/kunit/sched_lu_requeue_kunit.ko
+results=/sys/kernel/debug/kunit/$suite/results
+sed 's/^/# /' "$results"
+tap_check "the suite passed, not skipped" grep -qx "ok [0-9]* $suite" "$results"
+tap_check "state reads idle again" test "$(cat $d/state)" = idle
+tap_check "the update's module can be removed" rmmod fair_slice
+
+tap_done
