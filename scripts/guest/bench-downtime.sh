@@ -25,7 +25,7 @@ have=$(tasks)
 if [ "$have" -lt "$threads" ]; then
 	/lu/updates/sleepers $((threads - have)) >/tmp/sleepers.out &
 	i=0
-	while [ "$(tasks)" -lt "$threads" ] && [ $i -lt 120 ]; do
+	while [ "$(tasks)" -lt "$threads" ] && [ $i -lt 600 ]; do
 		sleep 1
 		i=$((i + 1))
 	done

@@ -6,6 +6,7 @@
 # /lu/updates/hotpath without the update and with it, in turn first
 # (so that a drift over the run favours neither). Prints one LU_HOT line
 # of medians: times in ns, ratios of with to without per round.
+# On a kernel without CONFIG_SCHED_LIVEUPDATE, times the workloads alone.
 # Needs the files of scripts/build-updates in /lu/updates/.
 # shellcheck source=tap.sh
 . /lu/tap.sh
@@ -21,6 +22,19 @@ measure() {
 }
 tap_check "the workloads run" sh -c "$hp pingpong 1000 >/dev/null && $hp pipes 1 5 >/dev/null"
 rm -f /tmp/without /tmp/with
+if [ ! -d "$d" ]; then
+	# A kernel built without the subsystem: the workloads alone, the
+	# baseline the host compares the kernel with it to.
+	i=0
+	while [ $i -lt "$rounds" ]; do
+		measure without
+		i=$((i + 1))
+	done
+	echo "LU_HOT cpus=$(nproc) rounds=$rounds" \
+		"pingpong_without_ns=$(med /tmp/without 1) pipes_without_ns=$(med /tmp/without 2)"
+	tap_done
+	exit
+fi
 fails=0 i=0
 while [ $i -lt "$rounds" ]; do
 	if [ $((i % 2)) = 0 ]; then
