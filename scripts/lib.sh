@@ -68,6 +68,16 @@ lu_madison_has() {
 	grep -qF "| $1 |" <<<"$madison"
 }
 
+# lu_clock [--icount SHIFT]: how a benchmark's guest times were taken,
+# given the run-guest option it passed, if any.
+lu_clock() {
+	if [ $# -gt 0 ]; then
+		echo "QEMU TCG counting instructions (-icount shift=$2: 2^$2 ns each)"
+	else
+		echo "QEMU TCG, host time"
+	fi
+}
+
 # lu_obj LANE: the out-of-tree build directory of a config lane.
 lu_obj() { echo "$LU_BUILD/obj-$1"; }
 
