@@ -111,7 +111,7 @@ tap_check "and restore them" keys_restored
 
 ftrace_on() { echo "$1" >$tr/set_ftrace_filter && echo function >$tr/current_tracer; }
 ftrace_off() { echo nop >$tr/current_tracer && echo >$tr/set_ftrace_filter && echo >$tr/trace; }
-traced() { sleep 1; grep -q " $fn <-" $tr/trace; }
+traced() { sleep 1; grep -q " ${1:-$fn} <-" $tr/trace; }
 
 tap_check "trace $fn" ftrace_on $fn
 tap_check "a traced function is not redirected: EBUSY" \
@@ -130,6 +130,24 @@ echo function >$tr/current_tracer
 tap_check "roll back under a tracer of every function" unload fair_identity
 echo >$tr/trace
 tap_check "the kernel's $fn is traced after the rollback" traced
+ftrace_off
+
+# An internal function is not redirected, but its fentry site is held the
+# same: a tracer of the kernel's copy would never run while it is active.
+ifn=update_curr
+tap_check "trace the internal $ifn" ftrace_on $ifn
+tap_check "a traced internal function refuses the load: EBUSY" \
+	refused $d/load fair_identity "Device or resource busy" "$ifn: an ftrace user"
+tap_check "it is still traced" traced $ifn
+ftrace_off
+tap_check "load fair_identity" load fair_identity
+tap_check "while active, $ifn matches the update's copy only" \
+	sh -c "echo $ifn >$tr/set_ftrace_filter && test \"\$(cat $tr/set_ftrace_filter)\" = '$ifn [fair_identity]'"
+ftrace_off
+tap_check "roll back" unload fair_identity
+tap_check "the kernel's $ifn is traced after the rollback" \
+	sh -c "echo $ifn >$tr/set_ftrace_filter && echo function >$tr/current_tracer"
+tap_check "and it runs" traced $ifn
 ftrace_off
 
 # --- kprobes --------------------------------------------------------------

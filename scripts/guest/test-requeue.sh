@@ -57,6 +57,8 @@ tap_check "insert the suite: it runs" insmod /lu/kunit/sched_lu_requeue_kunit.ko
 results=/sys/kernel/debug/kunit/$suite/results
 sed 's/^/# /' "$results"
 tap_check "the suite passed, not skipped" grep -qx "ok [0-9]* $suite" "$results"
+tap_check "each case passed (the requeue, the private data)" \
+	test "$(grep -cE '^ +ok [0-9]+ sched_lu_test_[a-z]+$' "$results")" -eq 2
 tap_check "state reads idle again" test "$(cat $d/state)" = idle
 tap_check "the update's module can be removed" rmmod fair_slice
 
