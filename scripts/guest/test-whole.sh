@@ -1,0 +1,138 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest test: live update of the whole scheduler (core.c, fair.c and the
+# policy classes, build-update.sh -W), end to end, under load.
+#
+# Runs a workload (fair CPU hogs in two cgroups, one throttled by
+# cpu.max, a SCHED_FIFO hog, a SCHED_DEADLINE hog, a fork/exit loop,
+# sleepers, a task whose affinity moves all the time), then loads the
+# whole-scheduler identity update, checks the switch and that every task
+# still runs, rolls it back, repeats the cycle, and removes the module.
+# Needs whole_identity.ko and the files of scripts/build-updates in
+# /lu/updates/.
+# shellcheck source=tap.sh
+. /lu/tap.sh
+# shellcheck source=updates.sh
+. /lu/updates.sh
+
+cycles=${LU_CYCLES:-10}
+sleepers=100
+
+cat >/tmp/forker <<'EOF'
+#!/bin/sh
+n=0
+while :; do
+	/bin/true
+	n=$((n + 1))
+	echo $n >/tmp/n.fork
+	mv /tmp/n.fork /tmp/p.fork
+done
+EOF
+chmod +x /tmp/forker
+
+echo +cpu >$cg/cgroup.subtree_control
+mkdir $cg/a $cg/b
+echo "20000 100000" >$cg/b/cpu.max
+for g in a b; do
+	sh -c 'echo $$ >/sys/fs/cgroup/$1/cgroup.procs; exec /tmp/hog $1' x $g &
+done
+# A real-time hog, throttled by the rt bandwidth (95% of each second),
+# and a deadline one (10 ms every 100 ms), which may not fork: it only
+# spins, and runs() watches its run time.
+/lu/updates/policy fifo 10 /tmp/hog rt &
+echo $! >/tmp/rt.pid
+/lu/updates/policy deadline 10000 100000 sh -c 'while :; do :; done' &
+echo $! >/tmp/dl.pid
+/tmp/forker &
+# A task whose affinity moves between the CPUs all the time.
+sh -c 'while :; do for c in $(seq 0 $(($(nproc) - 1))); do
+	taskset -p -c $c $$ >/dev/null; done; done' &
+i=0
+while [ $i -lt $sleepers ]; do
+	sleep 100000 &
+	echo $! >>/tmp/sleepers
+	i=$((i + 1))
+done
+
+# sleepers_run: every sleeper can be stopped and continued (each must run
+# to act on the signal; see test-update.sh).
+sleepers_in() {
+	tries=0
+	while :; do
+		n=0
+		while read -r pid; do
+			{ read -r _pid _comm st _rest <"/proc/$pid/stat"; } 2>/dev/null || st=gone
+			[ "$st" = "$1" ] || n=$((n + 1))
+		done </tmp/sleepers
+		[ $n = 0 ] && return 0
+		tries=$((tries + 1))
+		[ $tries -lt 10 ] || { echo "# $n sleepers not in state $1"; return 1; }
+		sleep 1
+	done
+}
+sleepers_run() {
+	xargs kill -STOP </tmp/sleepers && sleepers_in T &&
+		xargs kill -CONT </tmp/sleepers && sleepers_in S
+}
+
+# counters N: N progress counters exist, within 20 s.
+counters() {
+	want=$1 i=0
+	while set -- /tmp/p.*; [ $# -lt "$want" ] && [ $i -lt 20 ]; do
+		sleep 1
+		i=$((i + 1))
+	done
+	[ $# -ge "$want" ] || { echo "# progress counters: $*"; return 1; }
+}
+
+# policy_of PIDFILE: the scheduling policy of the task (1 fifo, 6 deadline).
+policy_of() {
+	awk '$1 == "policy" { print $3 }' "/proc/$(cat "$1")/sched"
+}
+
+# runs PIDFILE: the task's run time grows within 10 s.
+runtime_of() {
+	awk '$1 == "se.sum_exec_runtime" { print int($3) }' "/proc/$(cat "$1")/sched"
+}
+runs() {
+	t0=$(runtime_of "$1") i=0
+	while [ "$(runtime_of "$1")" -le "$t0" ]; do
+		i=$((i + 1))
+		[ $i -le 10 ] || { echo "# $1: no run time since $t0"; return 1; }
+		sleep 1
+	done
+}
+
+tap_check "the workload runs: 4 progress counters (fair, rt, fork)" counters 4
+tap_check "the deadline task runs" runs /tmp/dl.pid
+tap_check "the hogs run under their policies: fifo, deadline" \
+	test "$(policy_of /tmp/rt.pid) $(policy_of /tmp/dl.pid)" = "1 6"
+
+tap_check "load the whole-scheduler identity update" sh -c "echo whole_identity >$d/load"
+tap_check "last switch: load, result 0" test "$(stat_of operation) $(stat_of result)" = "load 0"
+tap_check "it redirects every function of its table" \
+	test "$(stat_of functions)" -eq "$(cat /lu/updates/whole_identity.functions)"
+echo "# whole load: downtime $(stat_of downtime_ns) ns (check $(stat_of check_ns), rebuild $(stat_of rebuild_ns), redirect $(stat_of redirect_ns)), $(stat_of functions) functions, $(stat_of threads) threads"
+tap_check "state reads active whole_identity" state_is "active whole_identity"
+tap_check "every task progresses" progress
+tap_check "the deadline task runs" runs /tmp/dl.pid
+tap_check "every sleeper still runs" sleepers_run
+tap_check "rmmod while active: refused" sh -c "! rmmod whole_identity 2>/dev/null"
+tap_check "roll back" sh -c "echo whole_identity >$d/unload"
+tap_check "last switch: unload, result 0" test "$(stat_of operation) $(stat_of result)" = "unload 0"
+tap_check "every task progresses after the rollback" progress
+
+ok=0
+i=0
+while [ $i -lt "$cycles" ]; do
+	echo whole_identity >$d/load && echo whole_identity >$d/unload && ok=$((ok + 1))
+	i=$((i + 1))
+done
+tap_check "$cycles load/rollback cycles" test $ok = "$cycles"
+tap_check "every task progresses after the cycles" progress
+tap_check "the deadline task runs after the cycles" runs /tmp/dl.pid
+tap_check "the hogs keep their policies" \
+	test "$(policy_of /tmp/rt.pid) $(policy_of /tmp/dl.pid)" = "1 6"
+tap_check "rmmod after the rollback" rmmod whole_identity
+
+tap_done
