@@ -22,18 +22,6 @@ sleepers=300
 
 # --- the workload -------------------------------------------------------
 
-cat >/tmp/forker <<'EOF'
-#!/bin/sh
-n=0
-while :; do
-	/bin/true
-	n=$((n + 1))
-	echo $n >/tmp/n.fork
-	mv /tmp/n.fork /tmp/p.fork
-done
-EOF
-chmod +x /tmp/forker
-
 echo +cpu >$cg/cgroup.subtree_control
 mkdir $cg/a $cg/b
 echo "20000 100000" >$cg/b/cpu.max
@@ -43,39 +31,7 @@ for g in a b; do
 	done
 done
 /tmp/forker &
-i=0
-while [ $i -lt $sleepers ]; do
-	sleep 100000 &
-	echo $! >>/tmp/sleepers
-	i=$((i + 1))
-done
-
-# sleepers_in STATE: every sleeper is in STATE (/proc/PID/stat), within
-# 10 s; a sleeper that is gone never is.
-sleepers_in() {
-	tries=0
-	while :; do
-		n=0
-		while read -r pid; do
-			# The third field, read by the shell: no fork per task.
-			{ read -r _pid _comm st _rest <"/proc/$pid/stat"; } 2>/dev/null || st=gone
-			[ "$st" = "$1" ] || n=$((n + 1))
-		done </tmp/sleepers
-		[ $n = 0 ] && return 0
-		tries=$((tries + 1))
-		[ $tries -lt 10 ] || { echo "# $n sleepers not in state $1"; return 1; }
-		sleep 1
-	done
-}
-
-# sleepers_run: every sleeper can still be woken and run. A task acts on
-# SIGSTOP only when it runs: each must stop (T), then, continued, go back
-# to sleep (S). A sleeper lost from its run queue, or never queued again
-# by its wakeup, stays as it was, which kill -0 would not see.
-sleepers_run() {
-	xargs kill -STOP </tmp/sleepers && sleepers_in T &&
-		xargs kill -CONT </tmp/sleepers && sleepers_in S
-}
+start_sleepers $sleepers
 
 throttled() {
 	awk '$1 == "nr_throttled" { print $2 }' $cg/b/cpu.stat
@@ -119,17 +75,6 @@ hog_slices_are() {
 	done
 	echo "# hog slices: $(echo "$s" | tr '\n' ' '), expected $1"
 	return 1
-}
-
-# counters N: N progress counters exist, within 20 s (a throttled hog
-# writes its first one late). progress() only watches those that exist.
-counters() {
-	want=$1 i=0
-	while set -- /tmp/p.*; [ $# -lt "$want" ] && [ $i -lt 20 ]; do
-		sleep 1
-		i=$((i + 1))
-	done
-	[ $# = "$want" ] || { echo "# progress counters: $*"; return 1; }
 }
 
 sleep 3

@@ -18,18 +18,6 @@
 cycles=${LU_CYCLES:-10}
 sleepers=100
 
-cat >/tmp/forker <<'EOF'
-#!/bin/sh
-n=0
-while :; do
-	/bin/true
-	n=$((n + 1))
-	echo $n >/tmp/n.fork
-	mv /tmp/n.fork /tmp/p.fork
-done
-EOF
-chmod +x /tmp/forker
-
 echo +cpu >$cg/cgroup.subtree_control
 mkdir $cg/a $cg/b
 echo "20000 100000" >$cg/b/cpu.max
@@ -47,43 +35,7 @@ echo $! >/tmp/dl.pid
 # A task whose affinity moves between the CPUs all the time.
 sh -c 'while :; do for c in $(seq 0 $(($(nproc) - 1))); do
 	taskset -p -c $c $$ >/dev/null; done; done' &
-i=0
-while [ $i -lt $sleepers ]; do
-	sleep 100000 &
-	echo $! >>/tmp/sleepers
-	i=$((i + 1))
-done
-
-# sleepers_run: every sleeper can be stopped and continued (each must run
-# to act on the signal; see test-update.sh).
-sleepers_in() {
-	tries=0
-	while :; do
-		n=0
-		while read -r pid; do
-			{ read -r _pid _comm st _rest <"/proc/$pid/stat"; } 2>/dev/null || st=gone
-			[ "$st" = "$1" ] || n=$((n + 1))
-		done </tmp/sleepers
-		[ $n = 0 ] && return 0
-		tries=$((tries + 1))
-		[ $tries -lt 10 ] || { echo "# $n sleepers not in state $1"; return 1; }
-		sleep 1
-	done
-}
-sleepers_run() {
-	xargs kill -STOP </tmp/sleepers && sleepers_in T &&
-		xargs kill -CONT </tmp/sleepers && sleepers_in S
-}
-
-# counters N: N progress counters exist, within 20 s.
-counters() {
-	want=$1 i=0
-	while set -- /tmp/p.*; [ $# -lt "$want" ] && [ $i -lt 20 ]; do
-		sleep 1
-		i=$((i + 1))
-	done
-	[ $# -ge "$want" ] || { echo "# progress counters: $*"; return 1; }
-}
+start_sleepers $sleepers
 
 # policy_of PIDFILE: the scheduling policy of the task (1 fifo, 6 deadline).
 policy_of() {

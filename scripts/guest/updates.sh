@@ -88,3 +88,64 @@ progress() {
 		done
 	done </tmp/before
 }
+
+# /tmp/forker: a fork/exit loop that counts its progress in /tmp/p.fork.
+cat >/tmp/forker <<'EOF'
+#!/bin/sh
+n=0
+while :; do
+	/bin/true
+	n=$((n + 1))
+	echo $n >/tmp/n.fork
+	mv /tmp/n.fork /tmp/p.fork
+done
+EOF
+chmod +x /tmp/forker
+
+# start_sleepers N: N tasks asleep for good, their pids in /tmp/sleepers.
+start_sleepers() {
+	i=0
+	while [ $i -lt "$1" ]; do
+		sleep 100000 &
+		echo $! >>/tmp/sleepers
+		i=$((i + 1))
+	done
+}
+
+# sleepers_in STATE: every sleeper is in STATE (/proc/PID/stat), within
+# 10 s; a sleeper that is gone never is.
+sleepers_in() {
+	tries=0
+	while :; do
+		n=0
+		while read -r pid; do
+			# The third field, read by the shell: no fork per task.
+			{ read -r _pid _comm st _rest <"/proc/$pid/stat"; } 2>/dev/null || st=gone
+			[ "$st" = "$1" ] || n=$((n + 1))
+		done </tmp/sleepers
+		[ $n = 0 ] && return 0
+		tries=$((tries + 1))
+		[ $tries -lt 10 ] || { echo "# $n sleepers not in state $1"; return 1; }
+		sleep 1
+	done
+}
+
+# sleepers_run: every sleeper can still be woken and run. A task acts on
+# SIGSTOP only when it runs: each must stop (T), then, continued, go back
+# to sleep (S). A sleeper lost from its run queue, or never queued again
+# by its wakeup, stays as it was, which kill -0 would not see.
+sleepers_run() {
+	xargs kill -STOP </tmp/sleepers && sleepers_in T &&
+		xargs kill -CONT </tmp/sleepers && sleepers_in S
+}
+
+# counters N: N progress counters exist, within 20 s (a throttled hog
+# writes its first one late). progress() only watches those that exist.
+counters() {
+	want=$1 i=0
+	while set -- /tmp/p.*; [ $# -lt "$want" ] && [ $i -lt 20 ]; do
+		sleep 1
+		i=$((i + 1))
+	done
+	[ $# = "$want" ] || { echo "# progress counters: $*"; return 1; }
+}
