@@ -7,9 +7,10 @@
 # cpu.max, a SCHED_FIFO hog, a SCHED_DEADLINE hog, a fork/exit loop,
 # sleepers, a task whose affinity moves all the time), then loads the
 # whole-scheduler identity update, checks the switch and that every task
-# still runs, rolls it back, repeats the cycle, and removes the module.
-# Needs whole_identity.ko and the files of scripts/build-updates in
-# /lu/updates/.
+# still runs, rolls it back, repeats the cycle, and removes the module;
+# then loads and rolls back a sample that changes __schedule() itself.
+# Needs whole_identity.ko, whole_switches.ko and the files of
+# scripts/build-updates in /lu/updates/.
 # shellcheck source=tap.sh
 . /lu/tap.sh
 # shellcheck source=updates.sh
@@ -60,6 +61,16 @@ tap_check "the deadline task runs" runs /tmp/dl.pid
 tap_check "the hogs run under their policies: fifo, deadline" \
 	test "$(policy_of /tmp/rt.pid) $(policy_of /tmp/dl.pid)" = "1 6"
 
+# An update whose frame contract is not the kernel's (the debug lane's
+# scripts/build-updates makes one) is refused before anything changes.
+if [ -e /lu/updates/whole_badtail.ko ]; then
+	tap_check "an update whose __schedule() frame is not the kernel's: ENOEXEC" \
+		refused $d/load whole_badtail "Exec format error" \
+		"its __schedule() cannot switch through this kernel's: its tail has another frame"
+	tap_check "still idle after the refusal" state_is idle
+	rmmod whole_badtail
+fi
+
 tap_check "load the whole-scheduler identity update" sh -c "echo whole_identity >$d/load"
 tap_check "last switch: load, result 0" test "$(stat_of operation) $(stat_of result)" = "load 0"
 tap_check "it redirects every function of its table" \
@@ -86,5 +97,28 @@ tap_check "the deadline task runs after the cycles" runs /tmp/dl.pid
 tap_check "the hogs keep their policies" \
 	test "$(policy_of /tmp/rt.pid) $(policy_of /tmp/dl.pid)" = "1 6"
 tap_check "rmmod after the rollback" rmmod whole_identity
+
+# A change inside __schedule() itself (scripts/samples/
+# sched-switch-count.patch): the update's copy counts each context switch
+# a thousand times in nr_switches, whose sum is /proc/stat's ctxt.
+ctxt() {
+	awk '$1 == "ctxt" { print $2 }' /proc/stat
+}
+ctxt_rate() {
+	c0=$(ctxt)
+	sleep 1
+	echo $(($(ctxt) - c0))
+}
+r0=$(ctxt_rate)
+tap_check "load the __schedule() sample" sh -c "echo whole_switches >$d/load"
+r1=$(ctxt_rate)
+tap_check "every task progresses under it" progress
+tap_check "roll the __schedule() sample back" sh -c "echo whole_switches >$d/unload"
+r2=$(ctxt_rate)
+echo "# context switches counted in a second: $r0 before, $r1 with the sample, $r2 after"
+tap_check "the update's __schedule() counts every switch: 100 times the count at least" \
+	test "$r1" -ge $((100 * r0))
+tap_check "the kernel's __schedule() counts again after the rollback" test "$r2" -lt $((10 * r0))
+tap_check "rmmod the __schedule() sample" rmmod whole_switches
 
 tap_done
