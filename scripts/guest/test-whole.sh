@@ -5,9 +5,11 @@
 #
 # Runs a workload (fair CPU hogs in two cgroups, one throttled by
 # cpu.max, a SCHED_FIFO hog, a SCHED_DEADLINE hog, a fork/exit loop,
-# sleepers, a task whose affinity moves all the time), then loads the
-# whole-scheduler identity update, checks the switch and that every task
-# still runs, rolls it back, repeats the cycle, and removes the module;
+# sleepers, a task whose affinity moves all the time, one that moves
+# between the cgroups), then loads the whole-scheduler identity update,
+# checks the switch and that every task still runs, rolls it back,
+# repeats the cycle 50 times while a CPU goes on and offline, and
+# removes the module;
 # then loads and rolls back a sample that changes __schedule() itself.
 # Needs whole_identity.ko, whole_switches.ko and the files of
 # scripts/build-updates in /lu/updates/.
@@ -16,7 +18,7 @@
 # shellcheck source=updates.sh
 . /lu/updates.sh
 
-cycles=${LU_CYCLES:-10}
+cycles=${LU_CYCLES:-50}
 sleepers=100
 
 echo +cpu >$cg/cgroup.subtree_control
@@ -33,9 +35,11 @@ echo $! >/tmp/rt.pid
 /lu/updates/policy deadline 10000 100000 sh -c 'while :; do :; done' &
 echo $! >/tmp/dl.pid
 /tmp/forker &
-# A task whose affinity moves between the CPUs all the time.
+# A task whose affinity moves between the CPUs all the time, and one
+# that moves between the two cgroups.
 sh -c 'while :; do for c in $(seq 0 $(($(nproc) - 1))); do
 	taskset -p -c $c $$ >/dev/null; done; done' &
+sh -c 'while :; do echo $$ >$0/a/cgroup.procs; echo $$ >$0/b/cgroup.procs; done' $cg &
 start_sleepers $sleepers
 
 # policy_of PIDFILE: the scheduling policy of the task (1 fifo, 6 deadline).
@@ -85,13 +89,29 @@ tap_check "roll back" sh -c "echo whole_identity >$d/unload"
 tap_check "last switch: unload, result 0" test "$(stat_of operation) $(stat_of result)" = "unload 0"
 tap_check "every task progresses after the rollback" progress
 
+# The cycles run while the last CPU goes offline and online again, over
+# and over: the hotplug callbacks run the update's code and the kernel's
+# in turn, and a switch waits for a hotplug to end (stop_machine() holds
+# the CPUs).
+online=$(cat /sys/devices/system/cpu/online)
+hotplug=/sys/devices/system/cpu/cpu$(($(nproc) - 1))/online
+echo 0 >/tmp/plugs
+sh -c 'n=0; while :; do
+	echo 0 >$0 && echo 1 >$0 && n=$((n + 1)) && echo $n >/tmp/plugs; done' $hotplug 2>/dev/null &
+plugger=$!
 ok=0
 i=0
 while [ $i -lt "$cycles" ]; do
 	echo whole_identity >$d/load && echo whole_identity >$d/unload && ok=$((ok + 1))
 	i=$((i + 1))
 done
-tap_check "$cycles load/rollback cycles" test $ok = "$cycles"
+kill $plugger
+wait $plugger 2>/dev/null
+echo 1 >$hotplug
+echo "# $(cat /tmp/plugs) times offline and online during the cycles"
+tap_check "$cycles load/rollback cycles under CPU hotplug" test $ok = "$cycles"
+tap_check "the CPU went offline and online during them" test "$(cat /tmp/plugs)" -gt 0
+tap_check "every CPU is online again" test "$(cat /sys/devices/system/cpu/online)" = "$online"
 tap_check "every task progresses after the cycles" progress
 tap_check "the deadline task runs after the cycles" runs /tmp/dl.pid
 tap_check "the hogs keep their policies" \
