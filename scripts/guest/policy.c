@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * policy: run a command under a real-time or deadline policy (the
- * guest's busybox has no chrt).
+ * guest's busybox has no chrt), or print a task's round-robin time slice.
  *
  *   policy fifo PRIO CMD [ARGS...]
  *   policy rr PRIO CMD [ARGS...]
  *   policy deadline RUNTIME_US PERIOD_US CMD [ARGS...]
+ *   policy interval PID		(sched_rr_get_interval(), in ms)
  *
  * A deadline task's deadline is its period.
  */
@@ -36,15 +37,24 @@ struct attr {
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: policy fifo|rr PRIO CMD... | deadline RUNTIME_US PERIOD_US CMD...\n");
+	fprintf(stderr, "usage: policy fifo|rr PRIO CMD... | deadline RUNTIME_US PERIOD_US CMD... | interval PID\n");
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
 	struct attr a = { .size = sizeof(a) };
+	struct timespec ts;
 	int cmd;
 
+	if (argc == 3 && !strcmp(argv[1], "interval")) {
+		if (sched_rr_get_interval(atoi(argv[2]), &ts)) {
+			perror("sched_rr_get_interval");
+			return 1;
+		}
+		printf("%lld\n", (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+		return 0;
+	}
 	if (argc < 4)
 		return usage();
 	if (!strcmp(argv[1], "fifo") || !strcmp(argv[1], "rr")) {

@@ -10,8 +10,8 @@
 # checks the switch and that every task still runs, rolls it back,
 # repeats the cycle 50 times while a CPU goes on and offline, and
 # removes the module;
-# then loads and rolls back a sample that changes __schedule() itself.
-# Needs whole_identity.ko, whole_switches.ko and the files of
+# then loads and rolls back a sample that changes __schedule() itself and
+# rt.c. Needs whole_identity.ko, whole_sample.ko and the files of
 # scripts/build-updates in /lu/updates/.
 # shellcheck source=tap.sh
 . /lu/tap.sh
@@ -118,9 +118,10 @@ tap_check "the hogs keep their policies" \
 	test "$(policy_of /tmp/rt.pid) $(policy_of /tmp/dl.pid)" = "1 6"
 tap_check "rmmod after the rollback" rmmod whole_identity
 
-# A change inside __schedule() itself (scripts/samples/
-# sched-switch-count.patch): the update's copy counts each context switch
-# a thousand times in nr_switches, whose sum is /proc/stat's ctxt.
+# The sample (scripts/samples/sched-whole-sample.patch): its __schedule()
+# counts each context switch a thousand times in nr_switches, whose sum
+# is /proc/stat's ctxt, and its rt.c gives SCHED_RR tasks twice the time
+# slice.
 ctxt() {
 	awk '$1 == "ctxt" { print $2 }' /proc/stat
 }
@@ -129,16 +130,26 @@ ctxt_rate() {
 	sleep 1
 	echo $(($(ctxt) - c0))
 }
+/lu/updates/policy rr 5 sleep 1000 &
+rr=$!
+sleep 1
+rr0=$(/lu/updates/policy interval $rr)
 r0=$(ctxt_rate)
-tap_check "load the __schedule() sample" sh -c "echo whole_switches >$d/load"
+tap_check "load the sample" sh -c "echo whole_sample >$d/load"
 r1=$(ctxt_rate)
+rr1=$(/lu/updates/policy interval $rr)
 tap_check "every task progresses under it" progress
-tap_check "roll the __schedule() sample back" sh -c "echo whole_switches >$d/unload"
+tap_check "roll the sample back" sh -c "echo whole_sample >$d/unload"
 r2=$(ctxt_rate)
+rr2=$(/lu/updates/policy interval $rr)
+kill $rr
 echo "# context switches counted in a second: $r0 before, $r1 with the sample, $r2 after"
+echo "# a SCHED_RR task's time slice: $rr0 ms before, $rr1 ms with the sample, $rr2 ms after"
 tap_check "the update's __schedule() counts every switch: 100 times the count at least" \
 	test "$r1" -ge $((100 * r0))
 tap_check "the kernel's __schedule() counts again after the rollback" test "$r2" -lt $((10 * r0))
-tap_check "rmmod the __schedule() sample" rmmod whole_switches
+tap_check "the update's rt.c doubles the round-robin slice, the kernel's restores it" \
+	test "$rr1 $rr2" = "$((2 * rr0)) $rr0"
+tap_check "rmmod the sample" rmmod whole_sample
 
 tap_done
