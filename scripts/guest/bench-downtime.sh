@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Guest side of scripts/bench-downtime: paired samples of the identity
-# update's downtime against a bare stop_machine(), with LU_THREADS tasks
-# in the guest (default 100; sleeping threads are added to reach it) and
-# LU_SAMPLES samples (default 200). A sample is a bare stop_machine(), a
+# Guest side of scripts/bench-downtime: paired samples of an identity
+# update's downtime (LU_UPDATE, default fair_identity) against a bare
+# stop_machine(), with LU_THREADS tasks in the guest (default 100;
+# sleeping threads are added to reach it) and LU_SAMPLES samples
+# (default 200). A sample is a bare stop_machine(), a
 # load, a bare stop_machine(), a rollback: each switch is compared with
 # the bare one timed just before it, in the same conditions.
 # Prints one LU_BENCH line of medians, times in ns.
@@ -15,6 +16,7 @@
 
 threads=${LU_THREADS:-100}
 samples=${LU_SAMPLES:-200}
+update=${LU_UPDATE:-fair_identity}
 sb=/sys/module/lu_stopbench/parameters/sample
 
 # The fourth field of /proc/loadavg: "runnable/total" tasks.
@@ -37,7 +39,7 @@ ls=$d/last_switch
 # "bare downtime check redirect rebuild walked prewalk functions tasks"
 # to /tmp/OP.
 sample() {
-	echo 1 >$sb && bare=$(cat $sb) && "$1" fair_identity &&
+	echo 1 >$sb && bare=$(cat $sb) && "$1" "$update" &&
 		echo "$bare $(cat $ls/downtime_ns $ls/check_ns $ls/redirect_ns $ls/rebuild_ns \
 			$ls/walked $ls/prewalk_ns $ls/functions $ls/tasks | tr '\n' ' ')" >>"/tmp/$1"
 }

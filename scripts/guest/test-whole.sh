@@ -11,7 +11,8 @@
 # repeats the cycle 50 times while a CPU goes on and offline, and
 # removes the module;
 # then loads and rolls back a sample that changes __schedule() itself and
-# rt.c. Needs whole_identity.ko, whole_sample.ko and the files of
+# rt.c, and a feature with a knob of its own. Needs whole_identity.ko,
+# whole_sample.ko, whole_nicefloor.ko and the files of
 # scripts/build-updates in /lu/updates/.
 # shellcheck source=tap.sh
 . /lu/tap.sh
@@ -151,5 +152,36 @@ tap_check "the kernel's __schedule() counts again after the rollback" test "$r2"
 tap_check "the update's rt.c doubles the round-robin slice, the kernel's restores it" \
 	test "$rr1 $rr2" = "$((2 * rr0)) $rr0"
 tap_check "rmmod the sample" rmmod whole_sample
+
+# The feature (scripts/samples/sched-nice-floor.patch): a floor under the
+# nice values set_user_nice() gives, set in a debugfs file the update
+# adds (SCHED_LU_SETUP()) when its module is inserted and removes when
+# it is removed.
+knob=/sys/kernel/debug/sched/nice_min
+nice_of() {
+	awk '{ print $19 }' "/proc/$1/stat"
+}
+sleep 1000 &
+nt=$!
+tap_check "no knob before the feature is inserted" test ! -e $knob
+tap_check "load the feature" sh -c "echo whole_nicefloor >$d/load"
+tap_check "its knob is there, with no floor" test "$(cat $knob 2>&1)" = -20
+got=$(write_err $knob 20)
+tap_check "its knob refuses a value out of range: EINVAL" test "$got" = "Invalid argument"
+echo 0 >$knob
+renice -n -5 -p $nt >/dev/null
+tap_check "under a floor at 0, renice -5 leaves nice 0" test "$(nice_of $nt)" = 0
+echo -3 >$knob
+renice -n -5 -p $nt >/dev/null
+tap_check "under a floor at -3, renice -5 gives -3" test "$(nice_of $nt)" = -3
+tap_check "every task progresses under it" progress
+tap_check "roll the feature back" sh -c "echo whole_nicefloor >$d/unload"
+echo 0 >$knob
+renice -n -5 -p $nt >/dev/null
+tap_check "rolled back, the floor no longer acts: renice -5 gives -8" \
+	test "$(nice_of $nt)" = -8
+tap_check "rmmod the feature" rmmod whole_nicefloor
+tap_check "its knob goes with its module" test ! -e $knob
+kill $nt
 
 tap_done
