@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Guest side of scripts/bench-hotpath: the scheduler's hot path with the
-# identity update active against the kernel's own code, in one guest.
+# Guest side of scripts/bench-hotpath: the scheduler's hot path with an
+# identity update active (LU_UPDATE, default fair_identity) against the
+# kernel's own code, in one guest.
 # LU_ROUNDS rounds (default 10), each timing both workloads of
 # /lu/updates/hotpath without the update and with it, in turn first
 # (so that a drift over the run favours neither). Prints one LU_HOT line
@@ -14,6 +15,7 @@
 . /lu/updates.sh
 
 rounds=${LU_ROUNDS:-10}
+update=${LU_UPDATE:-fair_identity}
 hp=/lu/updates/hotpath
 
 # measure MODE: append "pingpong_ns pipes_ns" to /tmp/MODE.
@@ -39,20 +41,20 @@ fails=0 i=0
 while [ $i -lt "$rounds" ]; do
 	if [ $((i % 2)) = 0 ]; then
 		measure without
-		load fair_identity || fails=$((fails + 1))
+		load "$update" || fails=$((fails + 1))
 		measure with
-		unload fair_identity || fails=$((fails + 1))
+		unload "$update" || fails=$((fails + 1))
 	else
-		load fair_identity || fails=$((fails + 1))
+		load "$update" || fails=$((fails + 1))
 		measure with
-		unload fair_identity || fails=$((fails + 1))
+		unload "$update" || fails=$((fails + 1))
 		measure without
 	fi
 	i=$((i + 1))
 done
 tap_check "$rounds rounds, every load and rollback done" test "$fails" = 0
 paste -d' ' /tmp/with /tmp/without >/tmp/pairs
-echo "LU_HOT cpus=$(nproc) rounds=$rounds" \
+echo "LU_HOT cpus=$(nproc) rounds=$rounds update=$update" \
 	"pingpong_without_ns=$(med /tmp/without 1) pingpong_with_ns=$(med /tmp/with 1)" \
 	"pingpong_ratio=$(med /tmp/pairs 1 3)" \
 	"pipes_without_ns=$(med /tmp/without 2) pipes_with_ns=$(med /tmp/with 2)" \
