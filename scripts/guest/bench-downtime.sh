@@ -26,8 +26,18 @@ tap_check "lu_stopbench loads" modprobe lu_stopbench runs=1
 have=$(tasks)
 if [ "$have" -lt "$threads" ]; then
 	/lu/updates/sleepers $((threads - have)) >/tmp/sleepers.out &
-	i=0
+	i=0 started=1
 	while [ "$(tasks)" -lt "$threads" ] && [ $i -lt 600 ]; do
+		# Tasks counted at the start can be gone by the time every
+		# sleeper exists (a worker thread that exited, say; a run with
+		# 10,000 stayed short of the count until its deadline): add
+		# the shortfall then.
+		have=$(tasks)
+		if [ "$(grep -c '^sleepers:' /tmp/sleepers.out)" -eq "$started" ] &&
+			[ "$have" -lt "$threads" ]; then
+			/lu/updates/sleepers $((threads - have)) >>/tmp/sleepers.out &
+			started=$((started + 1))
+		fi
 		sleep 1
 		i=$((i + 1))
 	done
