@@ -23,25 +23,19 @@ sb=/sys/module/lu_stopbench/parameters/sample
 tasks() { cut -d' ' -f4 /proc/loadavg | cut -d/ -f2; }
 
 tap_check "lu_stopbench loads" modprobe lu_stopbench runs=1
-have=$(tasks)
-if [ "$have" -lt "$threads" ]; then
-	/lu/updates/sleepers $((threads - have)) >/tmp/sleepers.out &
-	i=0 started=1
-	while [ "$(tasks)" -lt "$threads" ] && [ $i -lt 600 ]; do
-		# Tasks counted at the start can be gone by the time every
-		# sleeper exists (a worker thread that exited, say; a run with
-		# 10,000 stayed short of the count until its deadline): add
-		# the shortfall then.
-		have=$(tasks)
-		if [ "$(grep -c '^sleepers:' /tmp/sleepers.out)" -eq "$started" ] &&
-			[ "$have" -lt "$threads" ]; then
-			/lu/updates/sleepers $((threads - have)) >>/tmp/sleepers.out &
-			started=$((started + 1))
-		fi
-		sleep 1
-		i=$((i + 1))
-	done
-fi
+# Sleepers for the shortfall, once every sleeper started before exists:
+# tasks counted earlier can be gone by then (a worker thread that exited,
+# say; a run with 10,000 stayed short of the count until its deadline).
+: >/tmp/sleepers.out
+i=0 started=0
+while have=$(tasks) && [ "$have" -lt "$threads" ] && [ $i -lt 600 ]; do
+	if [ "$(grep -c '^sleepers:' /tmp/sleepers.out)" -eq "$started" ]; then
+		/lu/updates/sleepers $((threads - have)) >>/tmp/sleepers.out &
+		started=$((started + 1))
+	fi
+	sleep 1
+	i=$((i + 1))
+done
 tap_check "$threads tasks in the guest" test "$(tasks)" -ge "$threads"
 
 ls=$d/last_switch
