@@ -1,12 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Guest test: the KUnit suite sched_liveupdate_requeue, on run queues a
-# workload fills. It needs the update it switches to (fair_slice, from
-# scripts/build-updates) inserted first and the queues holding every kind
-# of state a switch carries, so it is inserted by this script, not at
-# boot: CPU hogs in the root group, in a nested group and in a throttled
-# one, and fork loops whose shells sleep and wake all the time (EEVDF
-# delays the dequeue of a task that sleeps while it is owed no time).
+# workload fills. It needs the updates it switches to (fair_slice and
+# whole_identity, from scripts/build-updates) inserted first and the
+# queues holding every kind of state a switch carries, so it is inserted
+# by this script, not at boot: CPU hogs in the root group, in a nested
+# group and in a throttled one, fork loops whose shells sleep and wake all
+# the time (EEVDF delays the dequeue of a task that sleeps while it is
+# owed no time), an rt hog and a deadline hog.
 # The suite's result is read from KUnit's debugfs file, which no other
 # kernel line can interleave with; run-guest --kunit parses the console's
 # copy too.
@@ -46,20 +47,30 @@ for i in 1 2 3 4; do
 	/tmp/forker &
 	in_group outer/inner /tmp/forker
 done
+# A whole-scheduler switch requeues these too. The deadline hog runs
+# half of each period, so that it is on a tree, not throttled, at about
+# half of the switches; it only spins (a deadline task may not fork).
+/lu/updates/policy fifo 10 /tmp/hog rt &
+echo $! >/tmp/rt.pid
+/lu/updates/policy deadline 50000 100000 sh -c 'while :; do :; done' &
+echo $! >/tmp/dl.pid
 sleep 3
 
+tap_check "an rt and a deadline hog run" \
+	test "$(policy_of /tmp/rt.pid) $(policy_of /tmp/dl.pid)" = "1 6"
 tap_check "the throttled group is throttled" \
 	test "$(awk '$1 == "nr_throttled" { print $2 }' $cg/capped/cpu.stat)" -gt 0
 tap_check "insert the update fair_slice" modprobe fair_slice
+tap_check "insert the update whole_identity" modprobe whole_identity
 tap_check "insert KUnit" insmod /lu/kunit/kunit.ko
 # The suite runs as its module is inserted: load, check, roll back.
 tap_check "insert the suite: it runs" insmod /lu/kunit/sched_lu_requeue_kunit.ko
 results=/sys/kernel/debug/kunit/$suite/results
 sed 's/^/# /' "$results"
 tap_check "the suite passed, not skipped" grep -qx "ok [0-9]* $suite" "$results"
-tap_check "each case passed (the requeue, the private data)" \
-	test "$(grep -cE '^ +ok [0-9]+ sched_lu_test_[a-z]+$' "$results")" -eq 2
+tap_check "each case passed (the requeue of fair, of every class, the private data)" \
+	test "$(grep -cE '^ +ok [0-9]+ sched_lu_test_[a-z_]+$' "$results")" -eq 3
 tap_check "state reads idle again" test "$(cat $d/state)" = idle
-tap_check "the update's module can be removed" rmmod fair_slice
+tap_check "the updates' modules can be removed" rmmod fair_slice whole_identity
 
 tap_done

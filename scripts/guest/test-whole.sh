@@ -43,11 +43,6 @@ sh -c 'while :; do for c in $(seq 0 $(($(nproc) - 1))); do
 sh -c 'while :; do echo $$ >$0/a/cgroup.procs; echo $$ >$0/b/cgroup.procs; done' $cg &
 start_sleepers $sleepers
 
-# policy_of PIDFILE: the scheduling policy of the task (1 fifo, 6 deadline).
-policy_of() {
-	awk '$1 == "policy" { print $3 }' "/proc/$(cat "$1")/sched"
-}
-
 # runs PIDFILE: the task's run time grows within 10 s.
 runtime_of() {
 	awk '$1 == "se.sum_exec_runtime" { print int($3) }' "/proc/$(cat "$1")/sched"

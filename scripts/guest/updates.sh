@@ -30,6 +30,11 @@ done
 EOF
 chmod +x /tmp/hog
 
+# policy_of PIDFILE: the scheduling policy of the task (1 fifo, 6 deadline).
+policy_of() {
+	awk '$1 == "policy" { print $3 }' "/proc/$(cat "$1")/sched"
+}
+
 # write_err FILE VALUE [CMD...]: write VALUE to FILE (through CMD, e.g.
 # dropcap), print the error message of the write, if any.
 write_err() {
