@@ -64,6 +64,6 @@ echo "LU_BENCH cpus=$(nproc) threads=$(tasks) samples=$samples" \
 	"check_per_stack_ns=$(med /tmp/load 3 6) redirect_per_function_ns=$(med /tmp/load 4 8)" \
 	"queued=$(med /tmp/load 9)" \
 	"unload_check_ns=$(med /tmp/unload 3) unload_redirect_ns=$(med /tmp/unload 4)" \
-	"unload_rebuild_ns=$(med /tmp/unload 5)"
+	"unload_rebuild_ns=$(med /tmp/unload 5) unload_walked=$(med /tmp/unload 6)"
 tap_check "idle at the end" state_is idle
 tap_done

@@ -7,7 +7,9 @@
 # by this script, not at boot: CPU hogs in the root group, in a nested
 # group and in a throttled one, fork loops whose shells sleep and wake all
 # the time (EEVDF delays the dequeue of a task that sleeps while it is
-# owed no time), an rt hog and a deadline hog.
+# owed no time), an rt hog and a deadline hog. With whole_identity it
+# also checks the whole scheduler's shared data: a sysctl, the deadline
+# and hrtick timers, the sched_switch tracepoint.
 # The suite's result is read from KUnit's debugfs file, which no other
 # kernel line can interleave with; run-guest --kunit parses the console's
 # copy too.
@@ -68,8 +70,8 @@ tap_check "insert the suite: it runs" insmod /lu/kunit/sched_lu_requeue_kunit.ko
 results=/sys/kernel/debug/kunit/$suite/results
 sed 's/^/# /' "$results"
 tap_check "the suite passed, not skipped" grep -qx "ok [0-9]* $suite" "$results"
-tap_check "each case passed (the requeue of fair, of every class, the private data)" \
-	test "$(grep -cE '^ +ok [0-9]+ sched_lu_test_[a-z_]+$' "$results")" -eq 3
+tap_check "each case passed (the requeue of fair, of every class, the private data, the shared data)" \
+	test "$(grep -cE '^ +ok [0-9]+ sched_lu_test_[a-z_]+$' "$results")" -eq 4
 tap_check "state reads idle again" test "$(cat $d/state)" = idle
 tap_check "the updates' modules can be removed" rmmod fair_slice whole_identity
 
