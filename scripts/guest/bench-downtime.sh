@@ -40,12 +40,12 @@ tap_check "$threads tasks in the guest" test "$(tasks)" -ge "$threads"
 
 ls=$d/last_switch
 # sample OP: one bare stop_machine(), then OP (load or unload); appends
-# "bare downtime check redirect rebuild walked prewalk functions tasks"
+# "bare downtime check redirect rebuild walked prewalk functions tasks window"
 # to /tmp/OP.
 sample() {
 	echo 1 >$sb && bare=$(cat $sb) && "$1" "$update" &&
 		echo "$bare $(cat $ls/downtime_ns $ls/check_ns $ls/redirect_ns $ls/rebuild_ns \
-			$ls/walked $ls/prewalk_ns $ls/functions $ls/tasks | tr '\n' ' ')" >>"/tmp/$1"
+			$ls/walked $ls/prewalk_ns $ls/functions $ls/tasks $ls/window_ns | tr '\n' ' ')" >>"/tmp/$1"
 }
 rm -f /tmp/load /tmp/unload
 fails=0 i=0
@@ -64,6 +64,7 @@ echo "LU_BENCH cpus=$(nproc) threads=$(tasks) samples=$samples" \
 	"check_per_stack_ns=$(med /tmp/load 3 6) redirect_per_function_ns=$(med /tmp/load 4 8)" \
 	"queued=$(med /tmp/load 9)" \
 	"unload_check_ns=$(med /tmp/unload 3) unload_redirect_ns=$(med /tmp/unload 4)" \
-	"unload_rebuild_ns=$(med /tmp/unload 5) unload_walked=$(med /tmp/unload 6)"
+	"unload_rebuild_ns=$(med /tmp/unload 5) unload_walked=$(med /tmp/unload 6)" \
+	"window_ns=$(med /tmp/load 10) unload_window_ns=$(med /tmp/unload 10)"
 tap_check "idle at the end" state_is idle
 tap_done

@@ -8,8 +8,9 @@
 # group and in a throttled one, fork loops whose shells sleep and wake all
 # the time (EEVDF delays the dequeue of a task that sleeps while it is
 # owed no time), an rt hog and a deadline hog. With whole_identity it
-# also checks the whole scheduler's shared data: a sysctl, the deadline
-# and hrtick timers, the sched_switch tracepoint.
+# also checks the whole scheduler's shared data: the sysctls, the deadline
+# and hrtick timers, the sched_switch tracepoint, the stop class, and a
+# debugfs knob, written from here.
 # The suite's result is read from KUnit's debugfs file, which no other
 # kernel line can interleave with; run-guest --kunit parses the console's
 # copy too.
@@ -21,6 +22,17 @@
 . /lu/updates.sh
 
 suite=sched_liveupdate_requeue
+
+# retry CMD...: CMD, up to five times a second apart: with the fork loops
+# running, a whole-scheduler switch can find a task in sched_exec() at
+# every one of its own attempts.
+retry() {
+	for i in 1 2 3 4 5; do
+		"$@" && return 0
+		sleep 1
+	done
+	return 1
+}
 
 cat >/tmp/forker <<'EOF'
 #!/bin/sh
@@ -70,9 +82,28 @@ tap_check "insert the suite: it runs" insmod /lu/kunit/sched_lu_requeue_kunit.ko
 results=/sys/kernel/debug/kunit/$suite/results
 sed 's/^/# /' "$results"
 tap_check "the suite passed, not skipped" grep -qx "ok [0-9]* $suite" "$results"
-tap_check "each case passed (the requeue of fair, of every class, the private data, the shared data)" \
-	test "$(grep -cE '^ +ok [0-9]+ sched_lu_test_[a-z_]+$' "$results")" -eq 4
+tap_check "each case passed (the requeue of fair, of every class, the private data, the shared data, the stop class, the knobs)" \
+	test "$(grep -cE '^ +ok [0-9]+ sched_lu_test_[a-z_]+$' "$results")" -eq 6
 tap_check "state reads idle again" test "$(cat $d/state)" = idle
+
+# A debugfs knob read by the update's code, which the suite cannot write
+# (a debugfs number takes writes from user space only): base_slice_ns,
+# which whole_identity's update_deadline() gives each running fair task
+# as its slice, in /proc/PID/sched.
+knob=/sys/kernel/debug/sched/base_slice_ns
+base=$(cat $knob)
+tap_check "load whole_identity" retry load whole_identity
+echo $((base * 2)) >$knob
+/tmp/hog slice &
+hog=$!
+sleep 1
+slice=$(awk -F: '$1 ~ /^se\.slice / { print $2 + 0 }' /proc/$hog/sched)
+kill $hog
+echo "$base" >$knob
+echo "# slice of a running task: $slice ns, with base_slice_ns $((base * 2))"
+tap_check "base_slice_ns written through debugfs sets the slice the update's code gives" \
+	test "$slice" = $((base * 2))
+tap_check "roll whole_identity back" retry unload whole_identity
 tap_check "the updates' modules can be removed" rmmod fair_slice whole_identity
 
 tap_done
